@@ -1,0 +1,178 @@
+"""Settings, read once from ``IMPACT_*`` environment variables.
+
+This is the only module that reads the environment. Every setting is declared
+once, with its default and help text, in :class:`Settings`; ``docs/configuration.md``
+and the README table are checked against it by a test.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import stat
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from impact.errors import ConfigError
+
+DEFAULT_DB_FILE = "wijkimpact.db"
+SECRET_FILE_SUFFIX = ".secret"  # noqa: S105 - a file suffix, not a secret
+MIN_SECRET_LENGTH = 32
+
+#: values copied from examples that must never be used as a real key
+PLACEHOLDER_SECRETS = frozenset(
+    {
+        "changeme",
+        "change-me",
+        "changethis",
+        "secret",
+        "your-secret-key",
+        "replace-me",
+        "placeholder",
+        "dev",
+        "development",
+        "test",
+        "xxx",
+    }
+)
+
+
+class Settings(BaseSettings):
+    """All configuration of Wijkimpact. Environment variable = ``IMPACT_`` + name."""
+
+    model_config = SettingsConfigDict(env_prefix="IMPACT_", extra="ignore")
+
+    database_url: str = Field(
+        default="",
+        description="Database URL. Empty: an embedded SQLite file "
+        f"'{DEFAULT_DB_FILE}' in the working directory. postgres:// and "
+        "postgresql:// URLs use psycopg 3.",
+    )
+    secret_key: SecretStr | None = Field(
+        default=None,
+        description="Master secret (at least 32 characters) from which each "
+        "organisation's pseudonymisation key is derived. Unset: generated on first "
+        "use into a file beside the SQLite database, readable by its owner only.",
+    )
+    min_cell: int = Field(
+        default=10,
+        ge=1,
+        description="Smallest number of people a figure shown to funders may "
+        "describe; smaller cells are suppressed.",
+    )
+    language: Literal["nl", "en"] = Field(
+        default="nl", description="Default language of texts: nl or en."
+    )
+    environment: Literal["development", "production"] = Field(
+        default="development",
+        description="production turns on the strict checks of 'impact doctor' and "
+        "hides error details in the app.",
+    )
+    max_upload_mb: int = Field(
+        default=50, ge=1, description="Largest upload accepted, in megabytes."
+    )
+
+    @field_validator("database_url")
+    @classmethod
+    def _normalise_url(cls, value: str) -> str:
+        return normalise_database_url(value) if value else value
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _lower_language(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @property
+    def effective_database_url(self) -> str:
+        """The configured URL, or the embedded SQLite file in the working directory."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{Path.cwd() / DEFAULT_DB_FILE}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.effective_database_url.startswith("sqlite")
+
+    @property
+    def secret_key_was_given(self) -> bool:
+        return self.secret_key is not None and bool(self.secret_key.get_secret_value())
+
+
+def normalise_database_url(url: str) -> str:
+    """Map ``postgres://`` and ``postgresql://`` to the psycopg 3 driver."""
+    url = url.strip()
+    for prefix in ("postgres://", "postgresql://", "postgresql+psycopg2://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    if url.startswith(("postgresql+psycopg://", "sqlite://")):
+        return url
+    from impact.i18n import t
+
+    raise ConfigError(t("errors.bad_database_url", url=_redact_url(url)))
+
+
+def _redact_url(url: str) -> str:
+    """Hide a password in a URL before it is shown or logged."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}" if ":" in creds else url
+    return url
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (cached; tests call ``get_settings.cache_clear()``)."""
+    return Settings()
+
+
+def secret_file_path(settings: Settings) -> Path:
+    """Where the generated key lives: beside the SQLite file, else the working dir."""
+    url = settings.effective_database_url
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        db = Path(url.removeprefix("sqlite:///"))
+        return db.with_name(db.name + SECRET_FILE_SUFFIX)
+    return Path.cwd() / (DEFAULT_DB_FILE + SECRET_FILE_SUFFIX)
+
+
+def master_secret(settings: Settings | None = None) -> bytes:
+    """The master secret: ``IMPACT_SECRET_KEY``, or the generated key file.
+
+    A placeholder or short key is refused with a message that says what to do.
+    """
+    from impact.i18n import t
+
+    settings = settings or get_settings()
+    if settings.secret_key_was_given:
+        value = settings.secret_key.get_secret_value() if settings.secret_key else ""
+        if value.strip().lower() in PLACEHOLDER_SECRETS:
+            raise ConfigError(t("errors.placeholder_secret", value=value))
+        if len(value) < MIN_SECRET_LENGTH:
+            raise ConfigError(t("errors.short_secret", length=len(value)))
+        return value.encode()
+    return _generated_secret(secret_file_path(settings))
+
+
+def _generated_secret(path: Path) -> bytes:
+    if path.exists():
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            from impact.i18n import t
+
+            raise ConfigError(t("errors.secret_file_unsafe", path=path))
+        return path.read_bytes().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48).encode()
+    # O_EXCL: two processes starting at once must not both write a key
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_bytes().strip()
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(key)
+    return key

@@ -1,0 +1,50 @@
+"""Pseudonymisation (AVG art. 4(5)): a keyed hash, the key kept apart from the data.
+
+Each organisation's key is derived from the master secret with HKDF-SHA256
+(RFC 5869) and never stored. A client reference becomes
+``HMAC-SHA256(org_key, normalised reference)``: the same client links across
+uploads, and without the key no one can reverse it or test a guess.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import unicodedata
+
+PSEUDONYM_PREFIX = "p_"
+PSEUDONYM_HEX = 32  # 128 bits: collisions are negligible at any realistic size
+
+
+def hkdf_sha256(secret: bytes, *, salt: bytes, info: bytes, length: int = 32) -> bytes:
+    """HKDF (RFC 5869) with SHA-256."""
+    prk = hmac.new(salt or b"\x00" * 32, secret, hashlib.sha256).digest()
+    out, block, counter = b"", b"", 1
+    while len(out) < length:
+        block = hmac.new(prk, block + info + bytes([counter]), hashlib.sha256).digest()
+        out += block
+        counter += 1
+    return out[:length]
+
+
+def derive_org_key(master: bytes, org_key_id: str, generation: int = 1) -> bytes:
+    """The pseudonymisation key of one organisation (and key generation)."""
+    return hkdf_sha256(
+        master,
+        salt=b"wijkimpact-pseudonym-v1",
+        info=f"org:{org_key_id}:gen:{generation}".encode(),
+    )
+
+
+def normalise_reference(reference: object) -> str:
+    """Trim, fold case and width, drop a trailing ``.0`` Excel adds to numbers."""
+    if isinstance(reference, float) and reference.is_integer():
+        reference = int(reference)
+    text = unicodedata.normalize("NFKC", str(reference)).strip().casefold()
+    return " ".join(text.split())
+
+
+def pseudonymise(reference: object, key: bytes) -> str:
+    """``"K-00123"`` → ``"p_3f1c..."`` (stable for one key)."""
+    digest = hmac.new(key, normalise_reference(reference).encode(), hashlib.sha256)
+    return PSEUDONYM_PREFIX + digest.hexdigest()[:PSEUDONYM_HEX]

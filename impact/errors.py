@@ -1,0 +1,111 @@
+"""The ImpactError family: every error a user can see.
+
+A message is written for the person who has to act on it (a social worker, an
+analyst, an administrator): what is wrong, where, and what to do. Messages are
+already translated when the error is raised (see :mod:`impact.i18n`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+
+class ImpactError(Exception):
+    """Base class. ``str(error)`` is the user-facing message."""
+
+    code: str = "error"
+    #: process exit status the CLI uses for this error
+    exit_code: int = 1
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+
+    def to_dict(self) -> dict[str, Any]:
+        """The one standard error shape (CLI ``--json``, logs, app)."""
+        return {"error": self.code, "message": self.message}
+
+
+class ConfigError(ImpactError):
+    """A setting is missing, unsafe or malformed."""
+
+    code = "config"
+    exit_code = 2
+
+
+class OptionError(ImpactError):
+    """A caller passed a value outside an option's allowed set."""
+
+    code = "option"
+    exit_code = 2
+
+
+class NotFoundError(ImpactError):
+    """An organisation, programme, user or batch does not exist (for this caller)."""
+
+    code = "not_found"
+
+
+class PermissionDenied(ImpactError):
+    """The user's role does not allow this action."""
+
+    code = "permission"
+
+
+class AuthError(ImpactError):
+    """Login failed, is locked out, or the session expired."""
+
+    code = "auth"
+
+
+class DataError(ImpactError):
+    """Input data cannot be used as it is (bad file, bad values)."""
+
+    code = "data"
+
+
+class ImportRefused(DataError):
+    """An upload was refused; ``problems`` lists every reason, cell by cell."""
+
+    code = "import_refused"
+
+    def __init__(self, message: str, problems: Sequence[Any] = ()) -> None:
+        super().__init__(message)
+        self.problems = list(problems)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out["problems"] = [
+            p.to_dict() if hasattr(p, "to_dict") else str(p) for p in self.problems
+        ]
+        return out
+
+
+class EstimationError(ImpactError):
+    """The data do not allow the requested estimate (too few units, no variation)."""
+
+    code = "estimation"
+
+
+class ReportError(ImpactError):
+    """A report cannot be built, or a report file cannot be verified."""
+
+    code = "report"
+
+
+def check_option(name: str, value: object, allowed: Iterable[object]) -> None:
+    """Raise :class:`OptionError` listing the allowed values when ``value`` is not one.
+
+    Used at every public boundary that takes a ``Literal`` option.
+    """
+    allowed = tuple(allowed)
+    if value not in allowed:
+        from impact.i18n import t
+
+        choices = ", ".join(repr(a) for a in allowed)
+        raise OptionError(
+            t("errors.bad_option", name=name, value=repr(value), allowed=choices)
+        )
