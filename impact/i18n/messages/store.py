@@ -1,0 +1,12 @@
+"""Texts of the store layer."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "store.batch_not_found": {
+        "nl": "Importbatch {batch} bestaat niet bij organisatie '{org}'. Zie de "
+        "importgeschiedenis voor de nummers.",
+        "en": "Import batch {batch} does not exist in organisation '{org}'. See the "
+        "import history for the numbers.",
+    },
+}

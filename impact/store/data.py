@@ -1,0 +1,260 @@
+"""Writing and reading outcome data of one organisation.
+
+Writes take a pseudonymised, validated frame (see ``impact.ingest``) and run in
+the caller's transaction. Reads always filter on the organisation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy import delete, func, update
+from sqlmodel import Session, col, select
+
+from impact.store.bulk import (
+    AREA_COLUMNS,
+    MEASUREMENT_COLUMNS,
+    PARTICIPANT_COLUMNS,
+    insert_ignore,
+)
+from impact.store.models import (
+    AreaObservation,
+    ImportBatch,
+    Measurement,
+    Organisation,
+    Participant,
+    Programme,
+    utcnow,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class WriteCounts:
+    participants_new: int
+    rows_new: int
+    rows_skipped: int
+
+
+def existing_participants(
+    session: Session, programme_ids: Sequence[int]
+) -> pd.DataFrame:
+    """id, programme_id, pseudonym, group of participants in these programmes."""
+    rows = session.exec(
+        select(
+            Participant.id,
+            Participant.programme_id,
+            Participant.pseudonym,
+            Participant.group,
+        ).where(col(Participant.programme_id).in_(list(programme_ids)))
+    ).all()
+    return pd.DataFrame(rows, columns=["id", "programme_id", "pseudonym", "group"])
+
+
+def write_measurements(
+    *,
+    session: Session,
+    org: Organisation,
+    batch: ImportBatch,
+    frame: pd.DataFrame,
+    programme_ids: Mapping[str, int],
+) -> WriteCounts:
+    """Store measurements (columns ``participant, programme, group, wijk, instrument,
+    domain, date, wave, value, rated_by``); duplicates of stored rows are skipped."""
+    prog = frame["programme"].map(programme_ids).to_numpy(dtype=np.int64)
+    people = (
+        pd.DataFrame({"programme_id": prog, "pseudonym": frame["participant"]})
+        .assign(group=frame["group"].to_numpy(), wijk=frame["wijk"].to_numpy())
+        .drop_duplicates(["programme_id", "pseudonym"])
+    )
+    people_rows = [
+        (org.id, int(p), s, g, _none(w), None, batch.id)
+        for p, s, g, w in people.itertuples(index=False, name=None)
+    ]
+    new_people = insert_ignore(session, "participant", PARTICIPANT_COLUMNS, people_rows)
+    ids = existing_participants(session, sorted(set(prog.tolist())))
+    lookup = pd.MultiIndex.from_arrays([ids["programme_id"], ids["pseudonym"]])
+    position = lookup.get_indexer(
+        pd.MultiIndex.from_arrays([prog, frame["participant"]])
+    )
+    participant_ids = ids["id"].to_numpy(dtype=np.int64)[position]
+    dates = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
+    rows = list(
+        zip(
+            [org.id] * len(frame),
+            prog.tolist(),
+            participant_ids.tolist(),
+            frame["instrument"].tolist(),
+            frame["domain"].tolist(),
+            dates.where(dates.notna(), None).tolist(),
+            frame["wave"].astype(int).tolist(),
+            frame["value"].astype(float).tolist(),
+            [_none(r) for r in frame["rated_by"].tolist()],
+            [batch.id] * len(frame),
+            strict=True,
+        )
+    )
+    new_rows = insert_ignore(session, "measurement", MEASUREMENT_COLUMNS, rows)
+    return WriteCounts(new_people, new_rows, len(rows) - new_rows)
+
+
+def write_area_observations(
+    *,
+    session: Session,
+    org: Organisation,
+    batch: ImportBatch,
+    frame: pd.DataFrame,
+    programme_ids: Mapping[str, int],
+) -> WriteCounts:
+    """Store area observations (``programme, area_code, period, indicator, value,
+    first_treated``)."""
+    first = frame["first_treated"]
+    rows = list(
+        zip(
+            [org.id] * len(frame),
+            frame["programme"].map(programme_ids).astype(int).tolist(),
+            frame["area_code"].tolist(),
+            frame["period"].astype(int).tolist(),
+            frame["indicator"].tolist(),
+            frame["value"].astype(float).tolist(),
+            [None if pd.isna(v) else int(v) for v in first.tolist()],
+            [batch.id] * len(frame),
+            strict=True,
+        )
+    )
+    new_rows = insert_ignore(session, "areaobservation", AREA_COLUMNS, rows)
+    return WriteCounts(0, new_rows, len(rows) - new_rows)
+
+
+def _none(value: object) -> object:
+    if value is None:
+        return None
+    try:
+        return None if pd.isna(value) else value  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return value
+
+
+def undo_batch_rows(*, session: Session, org: Organisation, batch: ImportBatch) -> int:
+    """Delete what ``batch`` added (and participants left without data)."""
+    removed = 0
+    for table in (Measurement, AreaObservation):
+        result = session.execute(
+            delete(table).where(
+                col(table.organisation_id) == org.id, col(table.batch_id) == batch.id
+            )
+        )
+        removed += int(result.rowcount or 0)  # type: ignore[attr-defined]
+    orphan = select(Measurement.id).where(
+        col(Measurement.participant_id) == col(Participant.id)
+    )
+    session.execute(
+        delete(Participant).where(
+            col(Participant.organisation_id) == org.id,
+            col(Participant.batch_id) == batch.id,
+            ~orphan.exists(),
+        )
+    )
+    session.execute(
+        update(ImportBatch)
+        .where(col(ImportBatch.id) == batch.id)
+        .values(status="undone", undone_at=utcnow())
+    )
+    return removed
+
+
+def count_rows(*, session: Session, org: Organisation) -> dict[str, int]:
+    """The ``impact status`` counts of one organisation."""
+
+    def count(model: Any) -> int:
+        stmt = (
+            sa.select(func.count())
+            .select_from(model)
+            .where(model.organisation_id == org.id)
+        )
+        return int(session.execute(stmt).scalar_one())
+
+    return {
+        "participants": count(Participant),
+        "measurements": count(Measurement),
+        "area_observations": count(AreaObservation),
+        "import_batches": count(ImportBatch),
+    }
+
+
+def programme_counts(
+    *, session: Session, org: Organisation
+) -> list[tuple[Programme, int, int, int]]:
+    """(programme, participants, measurements, area observations) per programme."""
+    out = []
+    for programme in session.exec(
+        select(Programme)
+        .where(Programme.organisation_id == org.id)
+        .order_by(Programme.name)
+    ).all():
+        n_people = session.exec(
+            select(func.count()).where(Participant.programme_id == programme.id)
+        ).one()
+        n_meas = session.exec(
+            select(func.count()).where(Measurement.programme_id == programme.id)
+        ).one()
+        n_area = session.exec(
+            select(func.count()).where(AreaObservation.programme_id == programme.id)
+        ).one()
+        out.append((programme, int(n_people), int(n_meas), int(n_area)))
+    return out
+
+
+def measurement_frame(
+    *, session: Session, org: Organisation, programme: Programme
+) -> pd.DataFrame:
+    """Participant-level rows of one programme, for the estimation engine only.
+
+    Columns: participant (pseudonym), group, wijk, instrument, domain, date, wave,
+    value, batch_id. Never exported to funders.
+    """
+    stmt = (
+        sa.select(
+            col(Participant.pseudonym),
+            col(Participant.group),
+            col(Participant.wijk),
+            col(Measurement.instrument),
+            col(Measurement.domain),
+            col(Measurement.date),
+            col(Measurement.wave),
+            col(Measurement.value),
+            col(Measurement.batch_id),
+        )
+        .join(Participant, col(Participant.id) == col(Measurement.participant_id))
+        .where(
+            col(Measurement.organisation_id) == org.id,
+            col(Measurement.programme_id) == programme.id,
+        )
+    )
+    columns = [
+        "participant", "group", "wijk", "instrument", "domain", "date", "wave",
+        "value", "batch_id",
+    ]  # fmt: skip
+    return pd.DataFrame(session.execute(stmt).all(), columns=columns)
+
+
+def area_frame(
+    *, session: Session, org: Organisation, programme: Programme
+) -> pd.DataFrame:
+    stmt = sa.select(
+        col(AreaObservation.area_code),
+        col(AreaObservation.period),
+        col(AreaObservation.indicator),
+        col(AreaObservation.value),
+        col(AreaObservation.first_treated),
+        col(AreaObservation.batch_id),
+    ).where(
+        col(AreaObservation.organisation_id) == org.id,
+        col(AreaObservation.programme_id) == programme.id,
+    )
+    columns = ["area_code", "period", "indicator", "value", "first_treated", "batch_id"]
+    return pd.DataFrame(session.execute(stmt).all(), columns=columns)

@@ -1,0 +1,102 @@
+"""One engine per database URL, built from :class:`impact.config.Settings`.
+
+SQLite gets WAL journaling, foreign keys and a busy timeout so that the app and
+an import can work side by side; PostgreSQL gets pre-ping for long-lived apps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, create_engine
+
+from impact.config import get_settings, normalise_database_url
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def database_url(url: str | None = None) -> str:
+    return normalise_database_url(url) if url else get_settings().effective_database_url
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def _engine_for(url: str) -> Engine:
+    if url not in _ENGINES:
+        _ENGINES[url] = _build_engine(url)
+    return _ENGINES[url]
+
+
+def _build_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # let SQLAlchemy, not the driver, decide when a transaction begins
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # A write transaction (see write_scope) takes the lock up front, so two
+    # writers queue on the busy timeout instead of failing halfway with
+    # "database is locked"; readers never wait (WAL).
+    immediate = conn.get_execution_options().get("sqlite_immediate", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """The engine for ``url`` (default: the configured database)."""
+    return _engine_for(database_url(url))
+
+
+def dispose_engines() -> None:
+    """Close every pooled connection (tests, and after a restore)."""
+    for engine in _ENGINES.values():
+        engine.dispose()
+    _ENGINES.clear()
+
+
+@contextmanager
+def session_scope(engine: Engine | None = None) -> Iterator[Session]:
+    """A session whose work is committed at the end, or rolled back on error."""
+    with Session(engine or get_engine(), expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+@contextmanager
+def write_scope(engine: Engine | None = None) -> Iterator[Session]:
+    """Like :func:`session_scope`, for a transaction that writes (one import).
+
+    On SQLite it takes the write lock at BEGIN, so concurrent imports queue.
+    """
+    bind = (engine or get_engine()).execution_options(sqlite_immediate=True)
+    with Session(bind, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise

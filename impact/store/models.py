@@ -1,0 +1,221 @@
+"""SQLModel tables (the schema Alembic migrates).
+
+Participants are stored by pseudonym only: no name, address, birth date or BSN
+ever reaches these tables (see ``impact.domain.pseudonym``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+ROLES: tuple[str, ...] = ("admin", "analyst", "uploader", "viewer", "funder")
+GROUPS: tuple[str, ...] = ("treated", "comparison")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Organisation(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(index=True, unique=True, max_length=40)
+    name: str = Field(max_length=200)
+    kind: str = Field(default="provider", max_length=20)  # provider | funder
+    #: identifies the organisation in key derivation; never the key itself
+    key_id: str = Field(max_length=64)
+    key_generation: int = Field(default=1)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class User(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(index=True, unique=True, max_length=254)
+    display_name: str = Field(default="", max_length=200)
+    password_hash: str | None = Field(default=None, max_length=200)
+    oidc_subject: str | None = Field(default=None, index=True, max_length=255)
+    is_active: bool = Field(default=True)
+    failed_logins: int = Field(default=0)
+    locked_until: datetime | None = None
+    language: str = Field(default="nl", max_length=2)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Membership(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("user_id", "organisation_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    role: str = Field(max_length=20)
+
+
+class Programme(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("organisation_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    name: str = Field(max_length=200)
+    theme: str = Field(default="", max_length=100)
+    target_group: str = Field(default="", max_length=200)
+    design: str = Field(default="participant", max_length=20)  # participant | area
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    yearly_cost: float | None = None
+    wijken: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Funding(SQLModel, table=True):
+    """Which funder organisation may see which programme (aggregates only)."""
+
+    __table_args__ = (UniqueConstraint("funder_id", "programme_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    funder_id: int = Field(foreign_key="organisation.id", index=True)
+    programme_id: int = Field(foreign_key="programme.id", index=True)
+    amount: float | None = None
+
+
+class Instrument(SQLModel, table=True):
+    """An organisation-defined instrument (shipped ones live in code)."""
+
+    __table_args__ = (UniqueConstraint("organisation_id", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    code: str = Field(max_length=60)
+    name: str = Field(max_length=200)
+    version: str = Field(default="1", max_length=20)
+    kind: str = Field(default="numeric", max_length=10)  # numeric | binary
+    domains: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    scale_min: float = 0
+    scale_max: float = 1
+    direction: str = Field(default="higher_better", max_length=20)
+    reliability: float | None = None
+    area_level: bool = False
+
+
+class ImportBatch(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    user_id: int | None = Field(default=None, foreign_key="user.id")
+    filename: str = Field(max_length=255)
+    file_sha256: str = Field(index=True, max_length=64)
+    kind: str = Field(default="participant", max_length=20)
+    status: str = Field(default="imported", max_length=20)  # imported | undone
+    n_rows: int = 0
+    n_inserted: int = 0
+    n_skipped: int = 0
+    problems: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
+    created_at: datetime = Field(default_factory=utcnow)
+    undone_at: datetime | None = None
+
+
+class Participant(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("programme_id", "pseudonym"),)
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    programme_id: int = Field(foreign_key="programme.id", index=True)
+    pseudonym: str = Field(max_length=40)
+    group: str = Field(max_length=12)
+    wijk: str | None = Field(default=None, max_length=60)
+    start_date: dt.date | None = None
+    batch_id: int | None = Field(default=None, foreign_key="importbatch.id")
+
+
+class Measurement(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("participant_id", "instrument", "domain", "wave"),
+        Index("ix_measurement_org_prog", "organisation_id", "programme_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id")
+    programme_id: int = Field(foreign_key="programme.id")
+    participant_id: int = Field(foreign_key="participant.id")
+    instrument: str = Field(max_length=60)
+    domain: str = Field(max_length=60)
+    date: dt.date | None = None
+    wave: int = 0
+    value: float
+    rated_by: str | None = Field(default=None, max_length=12)
+    batch_id: int | None = Field(default=None, foreign_key="importbatch.id", index=True)
+
+
+class AreaObservation(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("programme_id", "area_code", "indicator", "period"),
+        Index("ix_areaobs_org_prog", "organisation_id", "programme_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id")
+    programme_id: int = Field(foreign_key="programme.id")
+    area_code: str = Field(max_length=12)
+    period: int
+    indicator: str = Field(max_length=60)
+    value: float
+    first_treated: int | None = None
+    batch_id: int | None = Field(default=None, foreign_key="importbatch.id", index=True)
+
+
+class ColumnMapping(SQLModel, table=True):
+    """A confirmed column mapping of an organisation's own layout, for reuse."""
+
+    __table_args__ = (UniqueConstraint("organisation_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    name: str = Field(max_length=100)
+    mapping: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AnalysisPlan(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    programme_id: int = Field(foreign_key="programme.id")
+    name: str = Field(max_length=200)
+    spec: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    spec_sha256: str = Field(max_length=64)
+    locked_at: datetime | None = None
+    locked_by: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class EstimateRun(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    programme_id: int = Field(foreign_key="programme.id")
+    plan_id: int | None = Field(default=None, foreign_key="analysisplan.id")
+    spec: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    result: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    data_sha256: str = Field(max_length=64)
+    follows_plan: bool = False
+    created_by: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class ValueParameter(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("organisation_id", "key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    key: str = Field(max_length=80)
+    label: str = Field(max_length=200)
+    amount: float
+    unit: str = Field(default="", max_length=100)
+    price_year: int
+    beneficiary: str = Field(default="gemeente", max_length=40)
+    source: str = Field(default="", max_length=500)
+    is_default: bool = True
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class AuditEvent(SQLModel, table=True):
+    """Append-only: who did what when; never client references or cell values."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int | None = Field(default=None, foreign_key="organisation.id")
+    user_id: int | None = Field(default=None, foreign_key="user.id")
+    actor: str = Field(default="", max_length=254)
+    action: str = Field(index=True, max_length=40)
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    created_at: datetime = Field(default_factory=utcnow, index=True)
