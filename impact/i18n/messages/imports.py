@@ -1,0 +1,30 @@
+"""Texts of the import use case (the ingest layer has its own catalogue)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "import.progress_writing": {"nl": "Gegevens opslaan…", "en": "Saving data…"},
+    "import.progress_done": {"nl": "Klaar", "en": "Done"},
+    "import.unknown_programmes": {
+        "nl": "Onbekend programma in het bestand: {names}. Bekende programma's: "
+        "{known}. Pas de kolom 'programma' aan of laat een analist het programma "
+        "eerst aanmaken.",
+        "en": "Unknown programme in the file: {names}. Known programmes: {known}. "
+        "Correct the 'programme' column or ask an analyst to create the programme "
+        "first.",
+    },
+    "import.group_conflict": {
+        "nl": "{n} deelnemer(s) staan al in de andere groep (deelnemer/"
+        "vergelijkingsgroep) van hetzelfde programma. Controleer de kolom 'groep'.",
+        "en": "{n} participant(s) are already stored in the other group (treated/"
+        "comparison) of the same programme. Check the 'group' column.",
+    },
+    "import.already_undone": {
+        "nl": "Importbatch {batch} is al teruggedraaid.",
+        "en": "Import batch {batch} has already been undone.",
+    },
+    "import.unchanged": {
+        "nl": "Dit bestand is al eerder geïmporteerd; er is niets veranderd.",
+        "en": "This file was imported before; nothing has changed.",
+    },
+}

@@ -1,0 +1,87 @@
+"""Load the demo organisation (slug ``demo``): idempotent, no configuration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Engine
+
+from impact.sample import generate as sample
+from impact.services import admin
+from impact.services.imports import frames_sha256, import_frames
+from impact.store import orgs, programmes
+from impact.store.engine import write_scope
+
+DEMO_SLUG = "demo"
+FUNDER_SLUG = "gemeente-wijkstad"
+DEMO_PASSWORD = "wijkimpact-demo"  # noqa: S105 - a published demo password
+DEMO_USERS: tuple[tuple[str, str, str], ...] = tuple(
+    (f"{role}@demo.wijkimpact.nl", DEMO_SLUG if role != "funder" else FUNDER_SLUG, role)
+    for role in ("admin", "analyst", "uploader", "viewer", "funder")
+)
+FUNDED = (sample.DEBT, sample.BUURTHUIS)
+
+
+@dataclass(frozen=True)
+class DemoLoad:
+    created: bool
+    inserted: int
+    logins: tuple[tuple[str, str, str], ...]
+
+
+def load_demo(engine: Engine) -> DemoLoad:
+    """Create the demo organisations, programmes, users and data where missing."""
+    created = _ensure_structure(engine)
+    data = sample.demo_data()
+    result = import_frames(
+        engine=engine,
+        org_slug=DEMO_SLUG,
+        measurements=data.measurements,
+        area=data.area_observations,
+        filename="demo-data",
+        file_sha256=frames_sha256(data.measurements, data.area_observations),
+        actor="demo",
+    )
+    for email, slug, role in DEMO_USERS:
+        admin.add_user(
+            engine=engine,
+            email=email,
+            org_slug=slug,
+            role=role,
+            password=DEMO_PASSWORD if created else None,
+            actor="demo",
+        )
+    logins = tuple((email, role, DEMO_PASSWORD) for email, _slug, role in DEMO_USERS)
+    return DemoLoad(created, result.inserted, logins)
+
+
+def _ensure_structure(engine: Engine) -> bool:
+    with write_scope(engine) as session:
+        if orgs.find_organisation(session=session, slug=DEMO_SLUG) is not None:
+            return False
+        org = orgs.create_organisation(
+            session=session, slug=DEMO_SLUG, name="Welzijn Wijkstad (demo)"
+        )
+        funder = orgs.create_organisation(
+            session=session,
+            slug=FUNDER_SLUG,
+            name="Gemeente Wijkstad (demo)",
+            kind="funder",
+        )
+        for spec in sample.CUSTOM_INSTRUMENTS:
+            programmes.save_instrument(session=session, org=org, spec=spec)
+        for p in sample.PROGRAMMES:
+            row = programmes.upsert_programme(
+                session=session,
+                org=org,
+                name=p.name,
+                theme=p.theme,
+                target_group=p.target_group,
+                design=p.design,
+                start_date=p.start_date,
+                yearly_cost=p.yearly_cost,
+                wijken=list(p.wijken),
+            )
+            if p.name in FUNDED:
+                orgs.grant_funding(session=session, funder=funder, programme=row)
+        return True

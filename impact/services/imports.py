@@ -1,0 +1,235 @@
+"""Import use case: validated frames -> one transaction in the store.
+
+All rows or none: the batch, its participants and measurements are written in
+one transaction, and a refusal or dry run leaves the database as it was. The
+file's sha256 and the measurements' natural keys make a repeated upload change
+nothing, and the result says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from impact.domain.pseudonym import pseudonymise
+from impact.errors import ImportRefused
+from impact.i18n import t
+from impact.services.keys import organisation_key
+from impact.store import audit, batches, data, orgs, programmes
+from impact.store.engine import write_scope
+from impact.store.models import ImportBatch, Organisation
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    batch_id: int | None
+    status: str  # imported | unchanged | dry_run
+    rows: int
+    inserted: int
+    skipped: int
+    participants_new: int
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "batch_id": self.batch_id,
+            "status": self.status,
+            "rows": self.rows,
+            "inserted": self.inserted,
+            "skipped": self.skipped,
+            "participants_new": self.participants_new,
+            "warnings": list(self.warnings),
+        }
+
+
+def pseudonymise_refs(refs: pd.Series, key: bytes) -> pd.Series:
+    """Replace raw client references by pseudonyms (each unique one hashed once)."""
+    codes, uniques = pd.factorize(refs.astype(str))
+    hashed = [pseudonymise(ref, key) for ref in uniques]
+    return pd.Series(pd.Index(hashed).take(codes), index=refs.index)
+
+
+def frames_sha256(*frames: pd.DataFrame) -> str:
+    digest = hashlib.sha256()
+    for frame in frames:
+        digest.update(
+            pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes()
+        )
+    return digest.hexdigest()
+
+
+def import_frames(
+    *,
+    engine: Engine,
+    org_slug: str,
+    measurements: pd.DataFrame | None,
+    area: pd.DataFrame | None,
+    filename: str,
+    file_sha256: str,
+    user_id: int | None = None,
+    actor: str = "",
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Store validated frames in one transaction (see module docstring)."""
+    note = progress or (lambda _f, _m: None)
+    with write_scope(engine) as session:
+        org = orgs.get_organisation(session=session, slug=org_slug)
+        if batches.find_imported_file(session=session, org=org, sha256=file_sha256):
+            return ImportResult(
+                None, "unchanged", _n(measurements, area), 0, _n(measurements, area), 0
+            )
+        ids = _programme_ids(session, org, measurements, area)
+        batch = batches.add_batch(
+            session=session,
+            batch=ImportBatch(
+                organisation_id=org.id or 0,
+                user_id=user_id,
+                filename=filename[:255],
+                file_sha256=file_sha256,
+                kind="area" if area is not None and len(area) else "participant",
+                n_rows=_n(measurements, area),
+            ),
+        )
+        note(0.5, t("import.progress_writing"))
+        counts = _write(session, org, batch, measurements, area, ids)
+        batch.n_inserted, batch.n_skipped = counts.rows_new, counts.rows_skipped
+        session.add(batch)
+        audit.record(
+            session=session,
+            action="import",
+            org=org,
+            user_id=user_id,
+            actor=actor,
+            batch=batch.id,
+            filename=filename[:255],
+            rows=batch.n_rows,
+            inserted=counts.rows_new,
+        )
+        result = ImportResult(
+            batch.id,
+            "dry_run" if dry_run else "imported",
+            batch.n_rows,
+            counts.rows_new,
+            counts.rows_skipped,
+            counts.participants_new,
+        )
+        if dry_run:
+            session.rollback()
+        note(1.0, t("import.progress_done"))
+        return result
+
+
+def _n(measurements: pd.DataFrame | None, area: pd.DataFrame | None) -> int:
+    return sum(len(f) for f in (measurements, area) if f is not None)
+
+
+def _programme_ids(
+    session: Session,
+    org: Organisation,
+    measurements: pd.DataFrame | None,
+    area: pd.DataFrame | None,
+) -> dict[str, int]:
+    known = {
+        p.name: p.id or 0 for p in programmes.list_programmes(session=session, org=org)
+    }
+    used: set[str] = set()
+    for frame in (measurements, area):
+        if frame is not None and len(frame):
+            used |= set(frame["programme"].dropna().astype(str).unique())
+    missing = sorted(used - set(known))
+    if missing:
+        raise ImportRefused(
+            t(
+                "import.unknown_programmes",
+                names=", ".join(missing),
+                known=", ".join(sorted(known)) or "-",
+            )
+        )
+    return known
+
+
+def _write(
+    session: Session,
+    org: Organisation,
+    batch: ImportBatch,
+    measurements: pd.DataFrame | None,
+    area: pd.DataFrame | None,
+    ids: dict[str, int],
+) -> data.WriteCounts:
+    people = rows_new = skipped = 0
+    if measurements is not None and len(measurements):
+        frame = measurements
+        if "participant" not in frame:
+            frame = frame.assign(
+                participant=pseudonymise_refs(
+                    frame["client_ref"], organisation_key(org)
+                )
+            ).drop(columns=["client_ref"])
+        _check_groups(session, frame, ids)
+        counts = data.write_measurements(
+            session=session, org=org, batch=batch, frame=frame, programme_ids=ids
+        )
+        people, rows_new, skipped = (
+            counts.participants_new,
+            counts.rows_new,
+            counts.rows_skipped,
+        )
+    if area is not None and len(area):
+        counts = data.write_area_observations(
+            session=session, org=org, batch=batch, frame=area, programme_ids=ids
+        )
+        rows_new += counts.rows_new
+        skipped += counts.rows_skipped
+    return data.WriteCounts(people, rows_new, skipped)
+
+
+def _check_groups(session: Session, frame: pd.DataFrame, ids: dict[str, int]) -> None:
+    """Refuse rows that put a stored participant in the other group."""
+    stored = data.existing_participants(session, sorted(set(ids.values())))
+    if stored.empty:
+        return
+    incoming = frame.assign(programme_id=frame["programme"].map(ids))[
+        ["programme_id", "participant", "group"]
+    ].drop_duplicates()
+    both = incoming.merge(
+        stored.rename(columns={"pseudonym": "participant", "group": "stored"}),
+        on=["programme_id", "participant"],
+    )
+    clash = both[both["group"] != both["stored"]]
+    if len(clash):
+        raise ImportRefused(t("import.group_conflict", n=len(clash)))
+
+
+def undo_import(
+    *,
+    engine: Engine,
+    org_slug: str,
+    batch_id: int,
+    user_id: int | None = None,
+    actor: str = "",
+) -> int:
+    """Remove what one batch added; returns the number of rows removed."""
+    with write_scope(engine) as session:
+        org = orgs.get_organisation(session=session, slug=org_slug)
+        batch = batches.get_batch(session=session, org=org, batch_id=batch_id)
+        if batch.status != "imported":
+            raise ImportRefused(t("import.already_undone", batch=batch_id))
+        removed = data.undo_batch_rows(session=session, org=org, batch=batch)
+        audit.record(
+            session=session,
+            action="undo",
+            org=org,
+            user_id=user_id,
+            actor=actor,
+            batch=batch_id,
+            removed=removed,
+        )
+        return removed
