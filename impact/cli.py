@@ -156,11 +156,15 @@ def status(
 @app.command("sample")
 @handles_errors
 def sample(
-    rows: Annotated[int, typer.Option("--rows", min=1, max=1_048_575)] = 3400,
+    rows: Annotated[
+        int, typer.Option("--rows", min=1, max=1_048_575, help="Number of data rows.")
+    ] = 3400,
     out: Annotated[
         Path, typer.Option("--out", help="Workbook to write (.xlsx).")
     ] = Path("sample.xlsx"),
-    seed: Annotated[int, typer.Option("--seed")] = 20240501,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Random seed (same seed, same file).")
+    ] = 20240501,
 ) -> None:
     """Write a long-format participant workbook of N rows for the demo programmes."""
     from impact.sample.generate import measurement_rows
@@ -173,7 +177,7 @@ def sample(
 @app.command("demo")
 @handles_errors
 def demo(
-    port: Annotated[int, typer.Option("--port")] = 8501,
+    port: Annotated[int, typer.Option("--port", help="Port of the app.")] = 8501,
     load_only: Annotated[
         bool, typer.Option("--load-only", help="Load the demo data and exit.")
     ] = False,
@@ -191,7 +195,9 @@ def demo(
 
 @app.command("serve")
 @handles_errors
-def serve(port: Annotated[int, typer.Option("--port")] = 8501) -> None:
+def serve(
+    port: Annotated[int, typer.Option("--port", help="Port of the app.")] = 8501,
+) -> None:
     """Start the app against the configured database."""
     _engine()
     _run_app(port)
@@ -227,3 +233,7 @@ def _run_app(port: int) -> None:
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -327,14 +327,14 @@ def demo_data(seed: int = SEED) -> SampleData:
 def measurement_rows(n_rows: int, seed: int = SEED) -> pd.DataFrame:
     """Exactly ``n_rows`` long-format rows for the demo programmes (benchmarks).
 
-    People are added in blocks (each person gives four rows) until enough rows
-    exist; the frame is then cut to ``n_rows``, dropping whole people only when
-    ``n_rows`` is a multiple of four.
+    Each round adds as many debt-programme as youth-programme people (four rows
+    each: two outcomes, two waves) until enough rows exist; the last rows are cut,
+    so one person at the end may keep only some of their rows.
     """
     rng = np.random.default_rng(seed)
     parts, total, offset = [], 0, 0
     while total < n_rows:
-        block = min(max((n_rows - total) // 8 + 1, 10), 50_000)
+        block = min(max(-(-(n_rows - total) // 16), 10), 50_000)
         debt = debt_measurements(rng, block, block, offset)
         youth = youth_measurements(rng, block, block, offset)
         offset += 2 * block

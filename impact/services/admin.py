@@ -7,7 +7,7 @@ from sqlalchemy.engine import Engine
 from impact.services.auth import hash_password
 from impact.store import audit, data, orgs
 from impact.store.engine import session_scope, write_scope
-from impact.store.models import Organisation
+from impact.store.models import Organisation, Programme
 
 
 def create_organisation(
@@ -80,21 +80,41 @@ def status(*, engine: Engine, org_slug: str) -> dict[str, int]:
         return data.count_rows(session=session, org=org)
 
 
-def programme_overview(*, engine: Engine, org_slug: str) -> list[dict[str, object]]:
-    """One row per programme with its counts (the app's programme list)."""
+def programme_overview(
+    *, engine: Engine, org_slug: str, role: str = "viewer"
+) -> list[dict[str, object]]:
+    """One row per programme with its counts (the app's programme list).
+
+    A funder sees the programmes its Funding rows name, with every count under
+    ``IMPACT_MIN_CELL`` suppressed (``None``).
+    """
+    from impact.config import get_settings
+    from impact.domain.suppression import is_disclosive
+
     with session_scope(engine) as session:
         org = orgs.get_organisation(session=session, slug=org_slug)
-        return [
-            {
-                "id": p.id,
-                "name": p.name,
-                "theme": p.theme,
-                "design": p.design,
-                "start_date": p.start_date,
-                "yearly_cost": p.yearly_cost,
-                "participants": people,
-                "measurements": meas,
-                "area_observations": area,
-            }
-            for p, people, meas, area in data.programme_counts(session=session, org=org)
-        ]
+        if role == "funder":
+            rows = data.funded_programme_counts(session=session, funder=org)
+        else:
+            rows = data.programme_counts(session=session, org=org)
+        out = [_overview_row(p, people, meas, area) for p, people, meas, area in rows]
+    if role == "funder":
+        min_cell = get_settings().min_cell
+        for row in out:
+            if is_disclosive(int(row["participants"] or 0), min_cell):  # type: ignore[call-overload]
+                row["participants"] = row["measurements"] = None
+    return out
+
+
+def _overview_row(p: Programme, people: int, meas: int, area: int) -> dict[str, object]:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "theme": p.theme,
+        "design": p.design,
+        "start_date": p.start_date,
+        "yearly_cost": p.yearly_cost,
+        "participants": people,
+        "measurements": meas,
+        "area_observations": area,
+    }

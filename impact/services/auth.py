@@ -11,11 +11,13 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from impact.errors import AuthError
 from impact.i18n import t
 from impact.store import audit, orgs
+from impact.store.engine import write_scope
 from impact.store.models import Organisation, User, utcnow
 
 MAX_FAILED_LOGINS = 5
@@ -93,3 +95,27 @@ def _count_failure(session: Session, user: User) -> None:
         )
     session.add(user)
     session.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class LoginSession:
+    """What the app keeps about a logged-in user (no ORM objects)."""
+
+    user_id: int
+    email: str
+    memberships: list[tuple[str, str, str]]  # (org slug, org name, role)
+
+
+def login(*, engine: Engine, email: str, password: str) -> LoginSession:
+    """Authenticate in one transaction (failures and lockouts are committed too)."""
+    with write_scope(engine) as session:
+        try:
+            result = authenticate(session=session, email=email, password=password)
+        except AuthError:
+            session.commit()  # keep the failure count and the audit event
+            raise
+        return LoginSession(
+            user_id=result.user.id or 0,
+            email=result.user.email,
+            memberships=[(o.slug, o.name, role) for o, role in result.memberships],
+        )

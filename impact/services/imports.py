@@ -173,7 +173,7 @@ def _write(
                     frame["client_ref"], organisation_key(org)
                 )
             ).drop(columns=["client_ref"])
-        _check_groups(session, frame, ids)
+        _check_groups(session, org, frame, ids)
         counts = data.write_measurements(
             session=session, org=org, batch=batch, frame=frame, programme_ids=ids
         )
@@ -191,9 +191,13 @@ def _write(
     return data.WriteCounts(people, rows_new, skipped)
 
 
-def _check_groups(session: Session, frame: pd.DataFrame, ids: dict[str, int]) -> None:
+def _check_groups(
+    session: Session, org: Organisation, frame: pd.DataFrame, ids: dict[str, int]
+) -> None:
     """Refuse rows that put a stored participant in the other group."""
-    stored = data.existing_participants(session, sorted(set(ids.values())))
+    stored = data.existing_participants(
+        session=session, org=org, programme_ids=sorted(set(ids.values()))
+    )
     if stored.empty:
         return
     incoming = frame.assign(programme_id=frame["programme"].map(ids))[

@@ -24,6 +24,7 @@ from impact.store.bulk import (
 )
 from impact.store.models import (
     AreaObservation,
+    Funding,
     ImportBatch,
     Measurement,
     Organisation,
@@ -41,16 +42,20 @@ class WriteCounts:
 
 
 def existing_participants(
-    session: Session, programme_ids: Sequence[int]
+    *, session: Session, org: Organisation, programme_ids: Sequence[int]
 ) -> pd.DataFrame:
-    """id, programme_id, pseudonym, group of participants in these programmes."""
+    """id, programme_id, pseudonym, group of the organisation's participants in
+    these programmes."""
     rows = session.exec(
         select(
             Participant.id,
             Participant.programme_id,
             Participant.pseudonym,
             Participant.group,
-        ).where(col(Participant.programme_id).in_(list(programme_ids)))
+        ).where(
+            col(Participant.organisation_id) == org.id,
+            col(Participant.programme_id).in_(list(programme_ids)),
+        )
     ).all()
     return pd.DataFrame(rows, columns=["id", "programme_id", "pseudonym", "group"])
 
@@ -76,7 +81,9 @@ def write_measurements(
         for p, s, g, w in people.itertuples(index=False, name=None)
     ]
     new_people = insert_ignore(session, "participant", PARTICIPANT_COLUMNS, people_rows)
-    ids = existing_participants(session, sorted(set(prog.tolist())))
+    ids = existing_participants(
+        session=session, org=org, programme_ids=sorted(set(prog.tolist()))
+    )
     lookup = pd.MultiIndex.from_arrays([ids["programme_id"], ids["pseudonym"]])
     position = lookup.get_indexer(
         pd.MultiIndex.from_arrays([prog, frame["participant"]])
@@ -190,23 +197,44 @@ def programme_counts(
     *, session: Session, org: Organisation
 ) -> list[tuple[Programme, int, int, int]]:
     """(programme, participants, measurements, area observations) per programme."""
-    out = []
-    for programme in session.exec(
-        select(Programme)
-        .where(Programme.organisation_id == org.id)
+    return _counts(session, col(Programme.organisation_id) == org.id)
+
+
+def funded_programme_counts(
+    *, session: Session, funder: Organisation
+) -> list[tuple[Programme, int, int, int]]:
+    """The same, for the programmes a funder organisation funds."""
+    funded = sa.select(col(Funding.programme_id)).where(
+        col(Funding.funder_id) == funder.id
+    )
+    return _counts(session, col(Programme.id).in_(funded))
+
+
+def _counts(session: Session, where: Any) -> list[tuple[Programme, int, int, int]]:
+    def per_programme(model: Any, column: Any) -> Any:
+        return (
+            sa.select(model.programme_id, func.count(column).label("n"))
+            .group_by(model.programme_id)
+            .subquery()
+        )
+
+    people = per_programme(Participant, Participant.id)
+    meas = per_programme(Measurement, Measurement.id)
+    area = per_programme(AreaObservation, AreaObservation.id)
+    stmt = (
+        sa.select(
+            Programme,
+            func.coalesce(people.c.n, 0),
+            func.coalesce(meas.c.n, 0),
+            func.coalesce(area.c.n, 0),
+        )
+        .outerjoin(people, people.c.programme_id == Programme.id)
+        .outerjoin(meas, meas.c.programme_id == Programme.id)
+        .outerjoin(area, area.c.programme_id == Programme.id)
+        .where(where)
         .order_by(Programme.name)
-    ).all():
-        n_people = session.exec(
-            select(func.count()).where(Participant.programme_id == programme.id)
-        ).one()
-        n_meas = session.exec(
-            select(func.count()).where(Measurement.programme_id == programme.id)
-        ).one()
-        n_area = session.exec(
-            select(func.count()).where(AreaObservation.programme_id == programme.id)
-        ).one()
-        out.append((programme, int(n_people), int(n_meas), int(n_area)))
-    return out
+    )
+    return [(p, int(a), int(b), int(c)) for p, a, b, c in session.execute(stmt).all()]
 
 
 def measurement_frame(

@@ -1,0 +1,61 @@
+"""Shared helpers for the Streamlit pages: the cached engine, the logged-in
+user, and the language. Pages stay thin: they call ``impact.services`` only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import streamlit as st
+
+from impact.i18n import t, use_language
+from impact.store.engine import get_engine
+from impact.store.migrate import upgrade
+
+SESSION_TTL = timedelta(hours=8)
+
+
+@st.cache_resource
+def engine() -> Any:
+    """The one cached resource: the database engine (never mutated)."""
+    upgrade()
+    return get_engine()
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    user_id: int
+    email: str
+    org_slug: str
+    org_name: str
+    role: str
+    expires: datetime
+
+
+def current_user() -> CurrentUser | None:
+    user: CurrentUser | None = st.session_state.get("auth_user")
+    if user is not None and user.expires < datetime.now(UTC):
+        st.session_state.pop("auth_user", None)
+        return None
+    return user
+
+
+def sign_in(user_id: int, email: str, org: tuple[str, str], role: str) -> None:
+    st.session_state["auth_user"] = CurrentUser(
+        user_id, email, org[0], org[1], role, datetime.now(UTC) + SESSION_TTL
+    )
+
+
+def sign_out() -> None:
+    st.session_state.pop("auth_user", None)
+
+
+def language() -> str:
+    return str(st.session_state.get("ui_lang", "nl"))
+
+
+def tr(key: str, **params: object) -> str:
+    """Translate in the language chosen in the sidebar."""
+    with use_language(language()):
+        return t(key, **params)

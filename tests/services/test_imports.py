@@ -1,0 +1,140 @@
+"""Import use case: all-or-nothing, repeatable, undoable, pseudonymised."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sqlalchemy import text
+
+from impact.errors import ImportRefused
+from impact.sample import generate as sample
+from impact.services.imports import frames_sha256, import_frames, undo_import
+from impact.store import data, orgs
+from impact.store.engine import dispose_engines, session_scope
+from tests.factories import add_org_with_data, migrated_engine
+
+
+@pytest.fixture()
+def engine(sqlite_url: str):  # type: ignore[no-untyped-def]
+    engine = migrated_engine(sqlite_url)
+    yield engine
+    dispose_engines()
+
+
+def _counts(engine, slug="org-a"):  # type: ignore[no-untyped-def]
+    with session_scope(engine) as s:
+        return data.count_rows(
+            session=s, org=orgs.get_organisation(session=s, slug=slug)
+        )
+
+
+def test_import_stores_pseudonyms_only(engine) -> None:  # type: ignore[no-untyped-def]
+    added = add_org_with_data(engine, "org-a", n=20)
+    assert added["inserted"] == added["measurements"] + added["area"]
+    with engine.connect() as conn:
+        refs = conn.execute(text("SELECT pseudonym FROM participant")).scalars().all()
+    assert len(refs) == 4 * 20
+    assert all(r.startswith("p_") and "SR-" not in r and "JW-" not in r for r in refs)
+
+
+def test_same_rows_again_change_nothing(engine) -> None:  # type: ignore[no-untyped-def]
+    add_org_with_data(engine, "org-a", seed=3, n=20)
+    before = _counts(engine)
+    rng = np.random.default_rng(3)
+    frame = sample.debt_measurements(rng, 20, 20)
+    # different "file" (hash), same natural keys: every row is skipped
+    result = import_frames(
+        engine=engine,
+        org_slug="org-a",
+        measurements=frame,
+        area=None,
+        filename="again.xlsx",
+        file_sha256="x" * 64,
+    )
+    assert (result.inserted, result.skipped) == (0, len(frame))
+    same_file = import_frames(
+        engine=engine,
+        org_slug="org-a",
+        measurements=frame,
+        area=None,
+        filename="again.xlsx",
+        file_sha256="x" * 64,
+    )
+    assert same_file.status == "unchanged"
+    after = _counts(engine)
+    assert after["measurements"] == before["measurements"]
+    assert after["import_batches"] == before["import_batches"] + 1
+
+
+def test_refusal_and_dry_run_write_nothing(engine) -> None:  # type: ignore[no-untyped-def]
+    add_org_with_data(engine, "org-a", n=10)
+    before = _counts(engine)
+    frame = sample.youth_measurements(np.random.default_rng(9), 5, 5, offset=500)
+    dry = import_frames(
+        engine=engine,
+        org_slug="org-a",
+        measurements=frame,
+        area=None,
+        filename="f.xlsx",
+        file_sha256="d" * 64,
+        dry_run=True,
+    )
+    assert dry.status == "dry_run" and dry.inserted == len(frame)
+    bad = pd.concat([frame, frame.head(1).assign(programme="Bestaat niet")])
+    with pytest.raises(ImportRefused, match="Bestaat niet"):
+        import_frames(
+            engine=engine,
+            org_slug="org-a",
+            measurements=bad,
+            area=None,
+            filename="f.xlsx",
+            file_sha256="e" * 64,
+        )
+    assert _counts(engine) == before
+
+
+def test_participant_switching_group_is_refused(engine) -> None:  # type: ignore[no-untyped-def]
+    add_org_with_data(engine, "org-a", seed=4, n=10)
+    frame = sample.debt_measurements(np.random.default_rng(4), 10, 10)
+    swapped = frame.assign(
+        group=frame["group"].map({"treated": "comparison", "comparison": "treated"}),
+        wave=frame["wave"] + 2,
+    )
+    before = _counts(engine)
+    with pytest.raises(ImportRefused, match="andere groep"):
+        import_frames(
+            engine=engine,
+            org_slug="org-a",
+            measurements=swapped,
+            area=None,
+            filename="s.xlsx",
+            file_sha256="s" * 64,
+        )
+    assert _counts(engine) == before
+
+
+def test_undo_removes_exactly_the_batch(engine) -> None:  # type: ignore[no-untyped-def]
+    add_org_with_data(engine, "org-a", n=10)
+    before = _counts(engine)
+    extra = sample.youth_measurements(np.random.default_rng(5), 6, 6, offset=900)
+    result = import_frames(
+        engine=engine,
+        org_slug="org-a",
+        measurements=extra,
+        area=None,
+        filename="x.xlsx",
+        file_sha256=frames_sha256(extra),
+    )
+    assert _counts(engine)["measurements"] == before["measurements"] + len(extra)
+    removed = undo_import(
+        engine=engine, org_slug="org-a", batch_id=result.batch_id or 0
+    )
+    assert removed == len(extra)
+    after = _counts(engine)
+    assert (after["measurements"], after["participants"]) == (
+        before["measurements"],
+        before["participants"],
+    )
+    with pytest.raises(ImportRefused):
+        undo_import(engine=engine, org_slug="org-a", batch_id=result.batch_id or 0)
