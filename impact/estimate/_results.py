@@ -38,7 +38,10 @@ def coef_table(
     """The standard coefficient frame (float64 columns, one row per term)."""
     cols = (estimate, std_error, statistic, p_value, ci_low, ci_high)
     frame = pd.DataFrame(
-        {name: np.asarray(col, dtype=np.float64) for name, col in zip(COLUMNS, cols)},
+        {
+            name: np.asarray(col, dtype=np.float64)
+            for name, col in zip(COLUMNS, cols, strict=True)
+        },
         index=pd.Index(list(terms), name=index_name),
     )
     return frame

@@ -222,6 +222,77 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Geen enkel cohort heeft een bruikbare vergelijkingsgroep en nulmeting; controleer de startperioden.",
         "en": "No cohort has a usable comparison group and baseline; check the start periods.",
     },
+    # --- pre/post -------------------------------------------------------------
+    "estimate.prepost.title": {
+        "nl": "Voor- en nameting (zonder vergelijkingsgroep)",
+        "en": "Before and after (no comparison group)",
+    },
+    "estimate.prepost.change": {"nl": "Gemiddelde verandering", "en": "Mean change"},
+    "estimate.prepost.improved": {
+        "nl": "Betrouwbaar verbeterd",
+        "en": "Reliably improved",
+    },
+    "estimate.prepost.deteriorated": {
+        "nl": "Betrouwbaar verslechterd",
+        "en": "Reliably deteriorated",
+    },
+    "estimate.prepost.both_periods": {
+        "nl": "Geef zowel before= als after= op, of geen van beide (dan telt per persoon de eerste en de laatste meting).",
+        "en": "Pass both before= and after=, or neither (then each person's first and last measurement count).",
+    },
+    "estimate.prepost.too_few": {
+        "nl": "Maar {n} persoon/personen met zowel een voor- als een nameting; er zijn er minstens 2 nodig.",
+        "en": "Only {n} person(s) with both a before and an after measurement; at least 2 are needed.",
+    },
+    "estimate.prepost.bad_reliability": {
+        "nl": "De betrouwbaarheid moet tussen 0 en 1 liggen (bijv. Cronbachs alfa 0,85), niet {value}.",
+        "en": "Reliability must lie between 0 and 1 (e.g. Cronbach's alpha 0.85), not {value}.",
+    },
+    "estimate.prepost.no_spread": {
+        "nl": "De beginscores verschillen niet van elkaar; zonder spreiding is geen Reliable Change Index te berekenen. Geef een referentie-SD op (sd=...).",
+        "en": "The baseline scores do not vary; without spread no Reliable Change Index can be computed. Pass a reference SD (sd=...).",
+    },
+    "estimate.prepost.not_causal": {
+        "nl": "Dit is geen schatting van het effect: zonder vergelijkingsgroep lopen het effect, wat er toch al veranderd zou zijn en regressie naar het gemiddelde (mensen melden zich vaak op een dieptepunt) door elkaar.",
+        "en": "This is not an estimate of the effect: without a comparison group the effect, change that would have happened anyway and regression to the mean (people often enrol at a low point) are mixed up.",
+    },
+    "estimate.prepost.no_reliability": {
+        "nl": "Zonder betrouwbaarheid (reliability=...) is niet te zeggen wie betrouwbaar verbeterd of verslechterd is.",
+        "en": "Without a reliability (reliability=...) it cannot be said who reliably improved or deteriorated.",
+    },
+    "estimate.prepost.lost": {
+        "nl": "{units} persoon/personen hebben geen tweede meting en tellen niet mee.",
+        "en": "{units} person(s) have no second measurement and are not counted.",
+    },
+    # --- power and diagnostics ------------------------------------------------
+    "estimate.power.bad_levels": {
+        "nl": "alpha en power moeten tussen 0 en 1 liggen.",
+        "en": "alpha and power must lie between 0 and 1.",
+    },
+    "estimate.power.bad_sizes": {
+        "nl": "Het aantal deelnemers en de standaarddeviatie moeten groter dan 0 zijn.",
+        "en": "The number of participants and the standard deviation must be above 0.",
+    },
+    "estimate.power.no_control": {
+        "nl": "Voor dit ontwerp is een vergelijkingsgroep nodig (n_control > 0).",
+        "en": "This design needs a comparison group (n_control > 0).",
+    },
+    "estimate.power.bad_corr": {
+        "nl": "ICC moet in [0, 1) liggen en de voor-na-correlatie in (-1, 1).",
+        "en": "ICC must lie in [0, 1) and the before-after correlation in (-1, 1).",
+    },
+    "estimate.power.few_clusters": {
+        "nl": "Met minder dan 3 clusters is geen detecteerbaar effect te berekenen.",
+        "en": "With fewer than 3 clusters no detectable effect can be computed.",
+    },
+    "estimate.diag.two_groups": {
+        "nl": "De groepskolom moet precies twee waarden hebben (deelnemers en vergelijking), niet {found}.",
+        "en": "The group column must have exactly two values (treated and comparison), not {found}.",
+    },
+    "estimate.diag.one_period": {
+        "nl": "Er is maar één periode; uitval is pas te zien met een vervolgmeting.",
+        "en": "There is only one period; attrition needs a follow-up measurement.",
+    },
     "estimate.summary.warnings": {"nl": "Let op", "en": "Note"},
     "estimate.summary.effect": {"nl": "Effect", "en": "Effect"},
     "estimate.summary.interval": {"nl": "95%-interval", "en": "95% interval"},
