@@ -6,8 +6,9 @@ two standardized effect sizes and the Reliable Change Index per unit.
 
 * ``hedges_g`` is g_av: mean change divided by the average of the before and
   after standard deviations, times Hedges' small-sample correction
-  J = 1 - 3 / (4 (n - 1) - 1) (Lakens 2013, Frontiers in Psychology 4:863,
-  eq. 10; comparable with between-group effect sizes);
+  J = 1 - 3 / (4 (n1 + n2) - 9) with n1 = n2 = n, as in the worked example of
+  Lakens (2013, Frontiers in Psychology 4:863; comparable with between-group
+  effect sizes);
 * ``cohens_dz`` is mean change / SD of the changes (Lakens 2013, eq. 6);
 * Reliable Change Index (Jacobson & Truax 1991, J Consult Clin Psychol
   59(1):12-19): RCI = change / S_diff, S_diff = sqrt(2) * SE,
@@ -169,7 +170,7 @@ def prepost(
     se = sd_change / np.sqrt(n)
     stat, p, lo, hi = t_inference(mean, se, float(n - 1), alpha)
     wil_stat, wil_p = _wilcoxon(change)
-    j = 1.0 - 3.0 / (4.0 * (n - 1) - 1.0)
+    j = 1.0 - 3.0 / (8.0 * n - 9.0)
     sd_av = (np.std(b, ddof=1) + np.std(a, ddof=1)) / 2.0
     g_av = float(j * mean / sd_av) if sd_av > 0 else np.nan
     dz = mean / sd_change if sd_change > 0 else np.nan
