@@ -130,9 +130,10 @@ def _sweep(x: np.ndarray, panel: Panel, n_u: np.ndarray, n_t: np.ndarray) -> np.
 
 
 def _nested(fe: np.ndarray, n_fe: int, cluster: np.ndarray) -> bool:
-    """True when every level of ``fe`` lies inside a single cluster."""
-    pairs = np.unique(fe.astype(np.int64) * (int(cluster.max()) + 1) + cluster)
-    return len(pairs) == n_fe
+    """True when every level of ``fe`` lies inside a single cluster (O(n))."""
+    owner = np.empty(n_fe, dtype=np.int64)
+    owner[fe] = cluster  # any one cluster of each level
+    return bool(np.all(owner[fe] == cluster))
 
 
 def fe_dof(panel: Panel, k: int, clustered: bool) -> int:

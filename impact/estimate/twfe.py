@@ -114,7 +114,7 @@ def fe_fit(
 ) -> FeFit:
     """OLS of demeaned y on demeaned regressors ``R`` (n, m) with chosen inference."""
     Z = demean(panel, np.column_stack([panel.y, R]))
-    y, X = Z[:, 0], Z[:, 1:]
+    y, X = Z[:, 0].copy(), np.ascontiguousarray(Z[:, 1:])
     fit = la.ols(X, y, tuple(map(str, names)))
     choice = choose(vcov, design, allow_permutation=False, alpha=alpha)
     clustered = choice.method in ("cr1", "wild", "none")
