@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 MAX_ASSIGNMENTS = 20000
-BISECTION_STEPS = 60
+BISECTION_STEPS = 34
 MAX_BRACKET = 1e4
 
 

@@ -36,7 +36,7 @@ WEBB_POINTS = np.array(
 )
 #: largest bracket searched for an interval end, in CR1 standard errors
 MAX_BRACKET_SE = 1e4
-BISECTION_STEPS = 60
+BISECTION_STEPS = 34
 DRAW_CHUNK = 4096
 
 
