@@ -57,7 +57,7 @@ class Cell:
             "percent": "0" + decimals + "%",
             "money": "€ #,##0" + decimals,
             "ratio": "0.00",
-            "pvalue": "0.000",
+            "pvalue": '[<0.001]"< 0.001";0.000',
         }.get(self.kind, "General")
 
 
