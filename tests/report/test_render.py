@@ -132,7 +132,7 @@ def test_excel_holds_real_numbers_and_no_formulas() -> None:
     assert rows["Klein Dorp"][1] == "< 10"
     numbers = [c.value for c in cells if isinstance(c.value, float)]
     assert all(abs(v - DISTINCT) > EXACT for v in numbers)
-    assert not book["_wijkimpact"].sheet_state == "visible"
+    assert book["_wijkimpact"].sheet_state == "hidden"
 
 
 def test_excel_neutralises_formula_injection() -> None:
