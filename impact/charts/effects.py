@@ -87,16 +87,23 @@ def reach_chart(
     """Number of participants per wijk, largest first.
 
     ``frame`` columns: ``area`` (wijk name or code) and ``n``. With ``min_cell``,
-    wijken with fewer people are shown without a bar and labelled "< min_cell".
+    wijken with fewer people (or ``n`` missing: already suppressed) are shown
+    without a bar and labelled "< min_cell".
     """
     require_columns(frame, ["area", "n"], "reach")
     data = frame[["area", "n"]].copy()
     data["area"] = data["area"].astype(str)
-    data["label"] = [str(int(n)) for n in data["n"]]
+    hidden = [n is None or pd.isna(n) for n in data["n"]]
     if min_cell is not None:
-        small = [is_disclosive(int(n), min_cell) for n in data["n"]]
-        data.loc[small, "n"] = None
-        data.loc[small, "label"] = f"< {min_cell}"
+        hidden = [
+            h or is_disclosive(int(n), min_cell)
+            for h, n in zip(hidden, data["n"], strict=True)
+        ]
+    data["label"] = [
+        f"< {min_cell}" if h else str(int(n))
+        for h, n in zip(hidden, data["n"], strict=True)
+    ]
+    data.loc[hidden, "n"] = None
     data["pos"] = data["n"].fillna(0)
     data = data.sort_values("n", ascending=False, na_position="last")
     order = data["area"].tolist()

@@ -75,7 +75,7 @@ def overview_table(report: EvidenceReport, lang: str) -> Table:
         header,
         tuple(rows),
         t("report.outcomes.caption", lang=lang),
-        (3, 1, 1.2, 1, 1, 1, 1, 1, 1),
+        (2.2, 1.15, 1.3, 1.05, 1.05, 1.05, 0.9, 0.95, 1.0),
     )
 
 
@@ -199,7 +199,8 @@ def _figures(o: Outcome, report: EvidenceReport, lang: str) -> list[Block]:
         {"group": c.group, "category": key, "n": getattr(c, key)}
         for c in o.change
         for key in CHANGE_KEYS
-        if getattr(c, key) is not None
+        # a group with a hidden count is left out: its shares would be wrong
+        if None not in (c.improved, c.unchanged, c.deteriorated)
     ]
     if shares:
         cs = change_shares_chart(pd.DataFrame(shares), min_cell=k, lang=lang)

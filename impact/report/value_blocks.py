@@ -122,7 +122,7 @@ def _sensitivity_table(v: ValueSection, lang: str) -> Table:
         for c in ("input", "variation", "benefit", "net", "ratio")
     )
     return Table(
-        "value.sensitivity", header, tuple(rows), widths=(3.2, 1, 1.4, 1.4, 0.8)
+        "value.sensitivity", header, tuple(rows), widths=(3.0, 1.1, 1.3, 1.3, 1.0)
     )
 
 
@@ -162,5 +162,5 @@ def _parameter_table(params: tuple[Any, ...], lang: str) -> Table:
         "value.parameters",
         header,
         tuple(rows),
-        widths=(3, 1.2, 1.8, 0.8, 1.3, 2.4, 1.3),
+        widths=(2.6, 1.0, 1.6, 1.0, 1.4, 2.2, 1.4),
     )

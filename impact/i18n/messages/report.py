@@ -207,7 +207,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.col.ci_high": {"nl": "95%-BI boven", "en": "95% CI high"},
     "report.col.p": {"nl": "p", "en": "p"},
     "report.col.p_holm": {"nl": "p (Holm)", "en": "p (Holm)"},
-    "report.col.effect_size": {"nl": "Effectgrootte (g)", "en": "Effect size (g)"},
+    "report.col.effect_size": {"nl": "Hedges' g", "en": "Hedges' g"},
     "report.col.group": {"nl": "Groep", "en": "Group"},
     "report.col.n": {"nl": "Aantal", "en": "Number"},
     "report.col.mean_before": {"nl": "Gem. voor", "en": "Mean before"},
