@@ -31,6 +31,7 @@ from impact.ingest.vocabulary import (
 )
 
 HEADER_SCAN_ROWS = 30
+MAX_HEADER_CHARS = 80
 _MAPPED = re.compile(r"^(score:[a-z0-9_]*:[a-z0-9_]+(:\d{1,2})?|date:\d{1,2})$")
 
 
@@ -70,7 +71,11 @@ def header_names(raw: np.ndarray) -> tuple[str, ...]:
 def header_score(cells: np.ndarray, catalog: Catalog, known: Mapping[str, str]) -> int:
     score = 0
     for cell in cells:
-        if not isinstance(cell, str) or not cell.strip():
+        if (
+            not isinstance(cell, str)
+            or not cell.strip()
+            or len(cell) > MAX_HEADER_CHARS
+        ):
             continue
         text = cell.strip()
         if text in known or field_for(text, "participant") or field_for(text, "area"):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from impact.domain.pseudonym import normalise_reference
 from impact.ingest import fields
 from impact.ingest.catalog import Catalog
 from impact.ingest.convert import Factor
@@ -178,7 +179,10 @@ def cross_checks(panels: list[SheetPanel], log: ProblemLog) -> None:
     """Duplicate measurements and participants in both groups, over all sheets."""
     if not panels:
         return
-    client = Factor.concat([p.client for p in panels]).dense_ids()
+    clients = Factor.concat([p.client for p in panels])
+    client = clients.relabel(
+        [normalise_reference(u) for u in clients.uniques]
+    ).dense_ids()
     prog = Factor.concat([p.programme for p in panels]).dense_ids()
     inst = Factor.concat([p.instrument for p in panels]).dense_ids()
     dom = Factor.concat([p.domain for p in panels]).dense_ids()

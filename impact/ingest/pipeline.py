@@ -35,11 +35,12 @@ from impact.ingest.models import (
 from impact.ingest.problems import ProblemLog
 from impact.ingest.sheet import MappedSheet
 from impact.ingest.structure import flag_columns, scan_bsn, scan_structure
-from impact.ingest.vocabulary import PERSONAL
+from impact.ingest.vocabulary import IGNORE, PERSONAL
 from impact.ingest.workbook import OpenedSheet, open_upload
 
 Progress = Callable[[float, str], None]
 EXAMPLE_REFS = frozenset({"voorbeeld", "example"})
+KEY_FIELDS = ("client_ref", "area_code")
 
 
 def sha256(data: bytes) -> str:
@@ -83,38 +84,34 @@ def _refused(refused: ImportRefused, digest: str) -> ParsedUpload:
 def choose_tables(
     sheets: list[OpenedSheet], ctx: IngestContext, catalog: Catalog
 ) -> list[tuple[OpenedSheet, Table, dict[str, str]]]:
-    """Visible sheets that hold data (by their mapped headers), first kind wins."""
+    """Visible sheets that hold data (by their mapped headers), first kind wins.
+
+    A sheet holds data when a column maps to a client reference or area code;
+    when none does, the sheet whose header row scores best is used, so its
+    missing columns are reported.
+    """
     known: Mapping[str, str] = ctx.mapping or {}
-    found: list[tuple[OpenedSheet, Table, dict[str, str]]] = []
+    candidates = []
     for sheet in sheets:
         if not sheet.grid.visible or sheet.grid.shape[0] == 0:
             continue
-        table = make_table(
-            sheet.name, sheet.grid.cells, catalog, known, sheet.grid.text_only
-        )
+        grid = sheet.grid
+        table = make_table(sheet.name, grid.cells, catalog, known, grid.text_only)
         mapping = (
-            {h: known.get(h, "ignore") for h in table.headers}
+            {h: known.get(h, IGNORE) for h in table.headers}
             if ctx.mapping is not None
             else guess_mapping(table.headers, catalog)
         )
-        targets = set(mapping.values())
-        if targets & {"client_ref", "area_code"} or (
-            PERSONAL in targets and "client_ref" not in targets and not found
-        ):
-            found.append((sheet, table, mapping))
-    if not found:
-        fallback = next((s for s in sheets if s.grid.visible and s.grid.shape[0]), None)
-        if fallback is not None:
-            table = make_table(
-                fallback.name,
-                fallback.grid.cells,
-                catalog,
-                known,
-                fallback.grid.text_only,
-            )
-            found.append((fallback, table, guess_mapping(table.headers, catalog)))
+        candidates.append((sheet, table, mapping))
+    found = [c for c in candidates if set(c[2].values()) & {"client_ref", "area_code"}]
+    if not found and candidates:
+        found = [max(candidates, key=lambda c: _mapped_count(c[2]))]
     kinds = [kind_of(m) for _, _, m in found]
     return [f for f, k in zip(found, kinds, strict=True) if k == kinds[0]]
+
+
+def _mapped_count(mapping: Mapping[str, str]) -> int:
+    return sum(1 for v in mapping.values() if v not in (IGNORE, PERSONAL))
 
 
 def _parse_sheets(
@@ -176,7 +173,7 @@ def _mapped_sheet(
     blank = sheet.blank_rows()[grid_rows] if len(grid_rows) else np.zeros(0, bool)
     example = np.zeros(len(grid_rows), dtype=bool)
     j = next(
-        (k for k, h in enumerate(table.headers) if mapping.get(h) == "client_ref"), None
+        (k for k, h in enumerate(table.headers) if mapping.get(h) in KEY_FIELDS), None
     )
     if j is not None and len(grid_rows):
         fac = sheet.column(j)

@@ -33,6 +33,7 @@ AREA_FIELDS: tuple[str, ...] = (
     "first_treated",
 )
 IGNORE, PERSONAL = "ignore", "personal"
+MAX_HEADER_WORDS = 5
 
 
 def _words(text: str) -> list[str]:
@@ -171,6 +172,8 @@ def field_for(header: str, kind: str) -> str | None:
 def is_personal_header(header: str) -> bool:
     code = normalise_code(header)
     tokens = code.split("_")
+    if len(tokens) > MAX_HEADER_WORDS:
+        return False  # a sentence, not a column header
     if any(tok in _PERSONAL_TOKENS for tok in tokens):
         return True
     return any(

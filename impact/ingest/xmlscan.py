@@ -191,7 +191,8 @@ class _Shape:
         elif self.letters < 2 and b'r="AA0' in shape:
             self.letters = 2
         if b'A0000000"' in shape:
-            self.row_bound = max(self.row_bound, *map(int, _ROW_DIGITS.findall(buf)))
+            found = [int(m) for m in _ROW_DIGITS.findall(buf)]
+            self.row_bound = max([self.row_bound, 999_999, *found])
         elif self.letters == 2:
             self.row_bound = max(self.row_bound, _row_bound(shape))
         else:

@@ -310,4 +310,68 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "dit gebied heeft op verschillende rijen een andere eerste periode met interventie. Gebruik op elke rij van het gebied dezelfde.",
         "en": "this area has a different first treated period on different rows. Use the same one on every row of the area.",
     },
+    # problems workbook
+    "ingest.problems_sheet": {"nl": "Problemen", "en": "Problems"},
+    "ingest.col_sheet": {"nl": "Blad", "en": "Sheet"},
+    "ingest.col_cell": {"nl": "Cel", "en": "Cell"},
+    "ingest.col_severity": {"nl": "Ernst", "en": "Severity"},
+    "ingest.col_message": {"nl": "Melding", "en": "Message"},
+    "ingest.severity_error": {"nl": "fout", "en": "error"},
+    "ingest.severity_warning": {"nl": "waarschuwing", "en": "warning"},
+    # templates
+    "ingest.tpl_data_sheet": {"nl": "Gegevens", "en": "Data"},
+    "ingest.tpl_instructions_sheet": {"nl": "Instructies", "en": "Instructions"},
+    "ingest.tpl_lists_sheet": {"nl": "Lijsten", "en": "Lists"},
+    "ingest.tpl_title": {
+        "nl": "Wijkimpact - invulsjabloon",
+        "en": "Wijkimpact - data template",
+    },
+    "ingest.tpl_intro": {
+        "nl": "Vul op het blad 'Gegevens' één rij per meting in. Laat de kopjes in rij 1 staan; de volgorde van de kolommen mag anders. Upload het bestand daarna op de pagina Importeren (of met: impact import). U krijgt per cel te zien wat er niet klopt; er wordt pas iets opgeslagen als alles klopt.",
+        "en": "On the 'Data' sheet, fill in one row per measurement. Keep the headers in row 1; the order of the columns may change. Then upload the file on the Import page (or with: impact import). You will see, cell by cell, what is wrong; nothing is saved until everything is right.",
+    },
+    "ingest.tpl_participant": {
+        "nl": "cliëntnummer: het nummer waarmee uw organisatie de cliënt kent (wordt bij het importeren onherkenbaar gemaakt). groep: deelnemer of vergelijkingsgroep (bijvoorbeeld de wachtlijst). wijk: CBS-code (WK036307) of naam. meetmoment: voormeting, nameting, nameting 2, ... datum: de dag van de meting. beoordeeld door: professional of zelf (mag leeg).",
+        "en": "client id: the number your organisation uses for the client (made unrecognisable on import). group: treated or comparison (for example the waiting list). wijk: CBS code (WK036307) or name. wave: baseline, follow-up, follow-up 2, ... date: the day of the measurement. rated by: professional or self (may be empty).",
+    },
+    "ingest.tpl_long": {
+        "nl": "instrument: de code uit de lijst (zrm, pg, djg6, djg11, swemwbs, of een eigen instrument van uw organisatie). domein: het domein of de dimensie (bij één domein mag het leeg). score: het getal binnen de schaal van het instrument; bij ja/nee-uitkomsten ja of nee.",
+        "en": "instrument: the code from the list (zrm, pg, djg6, djg11, swemwbs, or one of your organisation's own instruments). domain: the domain or dimension (may be empty when there is only one). score: the number within the instrument's scale; for yes/no outcomes yes or no.",
+    },
+    "ingest.tpl_wide": {
+        "nl": "Dit sjabloon is voor instrument {instrument}: één rij per cliënt per meetmoment, één kolom per domein. Laat een domein leeg als het niet gemeten is.",
+        "en": "This template is for instrument {instrument}: one row per client per wave, one column per domain. Leave a domain empty if it was not measured.",
+    },
+    "ingest.tpl_area": {
+        "nl": "Eén rij per gebied per periode per indicator. gebiedscode: CBS-code (GM0363, WK036307 of BU03630704). periode: jaar (2021) of jaar en maand (2021-03). indicator: de code van de indicator (bijvoorbeeld cohesie of een eigen indicator). waarde: het getal. eerste periode interventie: de eerste periode waarin het gebied de interventie kreeg; leeg als het die nooit kreeg.",
+        "en": "One row per area per period per indicator. area code: CBS code (GM0363, WK036307 or BU03630704). period: year (2021) or year and month (2021-03). indicator: the indicator code (for example cohesie or one of your own). value: the number. first treated: the first period in which the area got the intervention; empty if it never did.",
+    },
+    "ingest.tpl_example": {
+        "nl": "Rij 2 is een voorbeeld (met VOORBEELD) en wordt nooit geïmporteerd. U mag hem laten staan of verwijderen.",
+        "en": "Row 2 is an example (marked EXAMPLE) and is never imported. You may keep or delete it.",
+    },
+    "ingest.tpl_privacy": {
+        "nl": "Zet geen namen, adressen, postcodes, geboortedatums, telefoonnummers of BSN's in het bestand. Een BSN waar dan ook in het bestand houdt de hele import tegen.",
+        "en": "Do not put names, addresses, postcodes, birth dates, phone numbers or BSNs in the file. A BSN anywhere in the file stops the whole import.",
+    },
+    "ingest.tpl_dates": {
+        "nl": "Datums als dd-mm-jjjj (bijvoorbeeld 15-01-2024). Decimalen met een komma of een punt (3,5 of 3.5).",
+        "en": "Dates as dd-mm-yyyy (for example 15-01-2024). Decimals with a comma or a point (3,5 or 3.5).",
+    },
+    "ingest.tpl_dropdown_title": {
+        "nl": "Kies uit de lijst",
+        "en": "Choose from the list",
+    },
+    "ingest.tpl_dropdown_message": {
+        "nl": "Kies een waarde uit de lijst.",
+        "en": "Choose a value from the list.",
+    },
+    "ingest.tpl_score_title": {
+        "nl": "Score buiten de schaal",
+        "en": "Score out of range",
+    },
+    "ingest.tpl_score_message": {
+        "nl": "Een score van {instrument} ligt tussen {low} en {high}.",
+        "en": "A score of {instrument} lies between {low} and {high}.",
+    },
 }
