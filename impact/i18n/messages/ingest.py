@@ -96,8 +96,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # sheet structure
     "ingest.bsn": {
-        "nl": "deze cel bevat een nummer dat een BSN kan zijn (9 cijfers die de elfproef halen). BSN's mogen niet worden geüpload: verwijder ze. Is het een cliëntnummer, zet er dan letters voor (bijvoorbeeld K123456782).",
-        "en": "this cell holds a number that could be a BSN (9 digits passing the eleven test). BSNs must not be uploaded: remove them. If it is a client number, put letters in front (for example K123456782).",
+        "nl": "deze cel bevat een nummer dat een BSN kan zijn (9 cijfers die de elfproef halen). BSN's mogen niet worden geüpload: verwijder ze. Is het een cliëntnummer, zet er dan letters voor (bijvoorbeeld K-104).",
+        "en": "this cell holds a number that could be a BSN (9 digits passing the eleven test). BSNs must not be uploaded: remove them. If it is a client number, put letters in front (for example K-104).",
     },
     "ingest.formula_no_value": {
         "nl": "deze cel bevat een formule zonder opgeslagen uitkomst, dus de waarde is onbekend. Open het bestand in Excel en sla het opnieuw op, of vervang de formules door waarden (Kopiëren, Plakken speciaal → Waarden).",
