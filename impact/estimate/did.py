@@ -224,7 +224,10 @@ def _table(
         codes, g = _clusters(dat)
         V = la.vcov_cr1(dat.X, fit, codes, g, k)
         df = float(g - 1)
-    se = np.sqrt(np.diag(V))
+    # a coefficient without variation (e.g. an all-zero baseline) can get a tiny
+    # negative variance from rounding: its SE is NaN, not a warning to the user
+    with np.errstate(invalid="ignore"):
+        se = np.sqrt(np.diag(V))
     stat, p, lo, hi = t_inference(fit.beta, se, df, alpha)
     j = dat.names.index(ATT_TERM)
     if choice.method in ("wild", "randomization", "none"):
