@@ -102,3 +102,30 @@ def test_cells_under_min_cell_never_leave(engine, monkeypatch) -> None:  # type:
             assert outcome["estimate"] is None and outcome["suppressed"]
         assert embedded["reach"]["n_comparison"] is None
         assert "200" not in str(embedded["reach"])
+
+
+def test_effect_size_is_hedges_corrected_smd_of_the_did(engine) -> None:  # type: ignore[no-untyped-def]
+    import math
+
+    report = build_report(
+        engine=engine, org_slug="demo", programme_names=(sample.DEBT,)
+    )
+    zrm = next(o for o in report.outcomes if o.key == "zrm/financien")
+    a = analyse_outcome(
+        engine=engine,
+        org_slug="demo",
+        programme=sample.DEBT,
+        instrument="zrm",
+        domain="financien",
+    )
+    base = a.means[a.means["period"] == 0].set_index("group")
+    n1, n2 = base.loc["treated", "n"], base.loc["comparison", "n"]
+    s1, s2 = base.loc["treated", "sd"], base.loc["comparison", "sd"]
+    pooled = math.sqrt(((n1 - 1) * s1**2 + (n2 - 1) * s2**2) / (n1 + n2 - 2))
+    expected = (1 - 3 / (4 * (n1 + n2) - 9)) * a.estimate.att / pooled
+    assert zrm.effect_size == pytest.approx(expected, rel=1e-12)
+    area = build_report(
+        engine=engine, org_slug="demo", programme_names=(sample.BUURTHUIS,)
+    )
+    assert all(o.effect_size is None and o.unit == "areas" for o in area.outcomes)
+    assert all(o.estimate is not None for o in area.outcomes)  # 8 wijken: not people
