@@ -213,8 +213,10 @@ def main() -> None:
     for design, est, method, outcome in rows:
         table[(design, est)][outcome] += 1
         used[(design, est)][method] += 1
+    head = ("design", "estimator/vcov", "used", "cover", "declined", "reps")
     print(
-        f"{'design':22s} {'estimator/vcov':28s} {'used':22s} {'cover':>6s} {'declined':>8s} {'reps':>5s}"
+        f"{head[0]:22s} {head[1]:28s} {head[2]:22s} {head[3]:>6s} "
+        f"{head[4]:>8s} {head[5]:>5s}"
     )
     for key in sorted(table, key=lambda k: (k[0].split()[0], k[0], k[1])):
         c = table[key]

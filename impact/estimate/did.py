@@ -195,6 +195,8 @@ def did(
     if dat.dropped:
         warnings.append(t("estimate.warn.dropped", rows=dat.dropped))
     row = table.loc[ATT_TERM].to_numpy()
+    if np.isinf(row[4:6]).any():
+        warnings.append(t("estimate.warn.unbounded"))
     return DidResult(
         att=float(row[0]),
         std_error=float(row[1]),
