@@ -218,6 +218,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Er zijn geen nooit-behandelde eenheden; het laatste cohort (start {period}) dient als vergelijking en perioden vanaf {period} vallen weg.",
         "en": "There are no never-treated units; the last cohort (start {period}) serves as the comparison and periods from {period} on are dropped.",
     },
+    "estimate.staggered.unit_missing": {
+        "nl": "Kolom '{column}' (eenheid) heeft lege waarden; elke rij hoort bij een eenheid.",
+        "en": "Column '{column}' (unit) has empty values; every row must belong to a unit.",
+    },
     "estimate.staggered.no_cells": {
         "nl": "Geen enkel cohort heeft een bruikbare vergelijkingsgroep en nulmeting; controleer de startperioden.",
         "en": "No cohort has a usable comparison group and baseline; check the start periods.",
