@@ -29,7 +29,7 @@ from impact.estimate import did, event_study, staggered, twfe
 
 warnings.filterwarnings("ignore")
 TRUE = 0.5
-DID_VCOVS = ("iid", "hc1", "cr1", "wild", "auto")
+DID_VCOVS = ("iid", "hc1", "cr1", "cv3", "wild", "auto")
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def run_did(args: tuple[int, int, int]) -> list[tuple[str, str, str, str]]:
         df = did_sample(d, rng)
         auto = did(df, outcome="y", treated="g", post="p", cluster="c")
         for vcov in DID_VCOVS:
-            if vcov == "auto" or (vcov == "wild" and auto.vcov == "wild"):
+            if vcov == "auto" or vcov == auto.vcov:
                 res = auto
             else:
                 res = did(

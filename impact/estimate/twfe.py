@@ -117,6 +117,8 @@ def fe_fit(
     y, X = Z[:, 0].copy(), np.ascontiguousarray(Z[:, 1:])
     fit = la.ols(X, y, tuple(map(str, names)))
     choice = choose(vcov, design, allow_permutation=False, alpha=alpha)
+    if choice.method == "cv3":  # the jackknife is implemented for the 2x2 DiD only
+        choice = choose("wild", design, allow_permutation=False, alpha=alpha)
     clustered = choice.method in ("cr1", "wild", "none")
     df_k = fe_dof(panel, X.shape[1], clustered)
     n = X.shape[0]
