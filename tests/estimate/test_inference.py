@@ -189,3 +189,27 @@ def test_cv3_is_the_leave_one_cluster_out_jackknife() -> None:
     n, k = len(df), 5
     factor = (7 / 6) ** 2 * (n - 1) / (n - k)
     assert ref["Std. Error"] == pytest.approx(res.std_error * np.sqrt(factor), rel=1e-9)
+
+
+def test_twfe_cv3_is_the_leave_one_cluster_out_jackknife() -> None:
+    from impact.estimate import twfe
+
+    rng = np.random.default_rng(SEED)
+    units, periods = 24, 5
+    u = np.repeat(np.arange(units), periods)
+    tt = np.tile(np.arange(periods), units)
+    d = ((u < 10) & (tt >= 3)).astype(int)
+    y = rng.normal(size=units)[u] + 0.2 * tt + d + rng.normal(size=u.size)
+    df = pd.DataFrame({"u": u, "t": tt, "d": d, "y": y, "area": u % 8})
+    res = twfe(
+        df, outcome="y", unit="u", time="t", treatment="d", cluster="area", vcov="cv3"
+    )
+    loo = [
+        twfe(
+            df[df.area != g], outcome="y", unit="u", time="t", treatment="d", vcov="iid"
+        ).att
+        for g in range(8)
+    ]
+    by_hand = np.sqrt(7 / 8 * np.sum((np.array(loo) - res.att) ** 2))
+    assert res.vcov == "cv3"
+    assert res.std_error == pytest.approx(by_hand, rel=1e-8)
