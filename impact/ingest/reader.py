@@ -36,14 +36,20 @@ class Grid:
         return self.cells.shape[0], self.cells.shape[1]
 
 
-def to_grid(rows: Sequence[Sequence[object]]) -> np.ndarray:
-    """Rows of equal length → a 2-D object array (0 × 0 when empty)."""
+def to_grid(rows: Sequence[Sequence[object]], rectangular: bool = False) -> np.ndarray:
+    """Rows → a 2-D object array in column-major order (columns contiguous).
+
+    Short rows are padded with ``""`` unless the caller knows they are all of
+    one length (the cell reader's are).
+    """
     if not rows or not rows[0]:
         return np.empty((0, 0), dtype=object)
-    width = max(len(r) for r in rows)
-    if any(len(r) != width for r in rows):
-        rows = [[*r, *([""] * (width - len(r)))] for r in rows]
-    out = np.empty((len(rows), width), dtype=object)
+    width = len(rows[0])
+    if not rectangular:
+        width = max(len(r) for r in rows)
+        if any(len(r) != width for r in rows):
+            rows = [[*r, *([""] * (width - len(r)))] for r in rows]
+    out = np.empty((len(rows), width), dtype=object, order="F")
     out[:] = rows
     return out
 
@@ -67,7 +73,7 @@ def read_xlsx(data: bytes, scans: list[SheetScan]) -> list[Grid]:
                 rows = sheet.to_python(skip_empty_area=False)
             except Exception:
                 raise refuse("file_corrupt") from None
-            grids.append(Grid(scan.name, scan.visible, to_grid(rows)))
+            grids.append(Grid(scan.name, scan.visible, to_grid(rows, rectangular=True)))
             del rows
     return grids
 

@@ -22,7 +22,9 @@ slower path.
 from __future__ import annotations
 
 import io
+import queue
 import re
+import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -37,22 +39,18 @@ MAX_COLUMNS = 1024
 MAX_GRID_CELLS = 30_000_000
 EXCEL_MAX_ROWS = 1_048_576
 CHUNK_BYTES = 8 * 1024 * 1024
-MAX_LISTED = 1000
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RNS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PNS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _SHAPE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
-_FORMULA_NO_VALUE = re.compile(rb"(?:</f>|<f\b[^>]*/>)\s*(?:</c>|<v\s*/>|<v>\s*</v>)")
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
-_HIDDEN_ROW = re.compile(rb'<row\b[^>]*\bhidden="(?:1|true)"[^>]*>')
-_HIDDEN_COL = re.compile(rb'<col\b[^>]*\bhidden="(?:1|true)"[^>]*>')
-_ATTR = re.compile(rb'\b(r|min|max)="(\d+)"')
-_MERGE = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"')
 _DIMENSION = re.compile(rb'<dimension\b[^>]*\bref="([A-Z0-9:]+)"')
 _ROW_DIGITS = re.compile(rb'\br="[A-Z]{1,3}(\d{7,})"')
 _TAG = re.compile(rb"<(row|c)\b([^>]*)>")
 _CELL_WITHOUT_REF = re.compile(rb'<c[\s>/](?!r=")')
+#: a cell tag that does not start with r="<one letter><up to six digits>"
+_UNUSUAL_CELL = re.compile(rb'<c(?! r="[A-Z]\d{1,6}")[\s>/]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,53 +114,90 @@ def scan_workbook(data: bytes) -> list[SheetScan]:
         for part in parts:
             if part.path not in names:
                 raise refuse("file_corrupt")
-            scans.append(_scan_sheet(archive, part))
+            scans.append(_scan_sheet(data, part))
         for extra in ("xl/sharedStrings.xml", "xl/styles.xml"):
             if extra in names:
-                _drain(archive, extra)
+                _drain(data, extra)
     return scans
 
 
-def _chunks(archive: zipfile.ZipFile, path: str) -> Iterator[bytes]:
-    """Decompressed chunks of a part, each ending just after a ``</row>``."""
+def chunks(data: bytes, path: str) -> Iterator[bytes]:
+    """Decompressed chunks of a part, each ending just after a ``</row>``.
+
+    A worker thread inflates (zlib releases the GIL) while the caller searches
+    the previous chunk. The worker has its own ZipFile, so nothing is shared.
+    """
+    blocks: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=2)
+    stop = threading.Event()
+    worker = threading.Thread(
+        target=_inflate, args=(data, path, blocks, stop), daemon=True
+    )
+    worker.start()
     carry = b""
     try:
-        with archive.open(path) as handle:
+        while (item := blocks.get()) is not None:
+            if isinstance(item, BaseException):
+                raise refuse("file_corrupt") from None
+            buf = carry + item if carry else item
+            cut = buf.rfind(b"</row>")
+            if cut < 0:
+                carry = buf
+                continue
+            carry = buf[cut + 6 :]
+            yield buf[: cut + 6]
+        if carry:
+            yield carry
+    finally:
+        stop.set()
+        worker.join()
+
+
+def _inflate(
+    data: bytes,
+    path: str,
+    blocks: queue.Queue[bytes | BaseException | None],
+    stop: threading.Event,
+) -> None:
+    def put(item: bytes | BaseException | None) -> bool:
+        while not stop.is_set():
+            try:
+                blocks.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(path) as handle:
             while block := handle.read(CHUNK_BYTES):
-                buf = carry + block if carry else block
-                cut = buf.rfind(b"</row>")
-                if cut < 0:
-                    carry = buf
-                    continue
-                carry = buf[cut + 6 :]
-                yield buf[: cut + 6]
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        raise refuse("file_corrupt") from None
-    if carry:
-        yield carry
+                if not put(block):
+                    return
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError) as exc:
+        put(exc)
+        return
+    put(None)
 
 
-def _drain(archive: zipfile.ZipFile, path: str) -> None:
+def _drain(data: bytes, path: str) -> None:
     """Read a part to its end: a size or CRC that lies fails here, not later."""
-    for _ in _chunks(archive, path):
+    for _ in chunks(data, path):
         pass
 
 
-def _scan_sheet(archive: zipfile.ZipFile, part: SheetPart) -> SheetScan:
+def _scan_sheet(data: bytes, part: SheetPart) -> SheetScan:
     scan = SheetScan(part.name, part.path, part.visible)
     shape = _Shape()
-    for i, buf in enumerate(_chunks(archive, part.path)):
+    for i, buf in enumerate(chunks(data, part.path)):
         if i == 0:
             found = _DIMENSION.search(buf)
             scan.dimension = found.group(1).decode() if found else None
-        _details(buf, scan)
         shape.add(buf)
     if (
         shape.exact
         or shape.letters == 3
         or (shape.letters == 2 and shape.row_bound * 702 > MAX_GRID_CELLS)
     ):
-        scan.max_row, scan.max_col = _exact_extent(archive, part.path)
+        scan.max_row, scan.max_col = _exact_extent(data, part.path)
     else:
         scan.max_row = shape.row_bound
         scan.max_col = 26 if shape.letters == 1 else 702
@@ -177,10 +212,13 @@ class _Shape:
         self.exact = False
         self.letters = 1
         self.row_bound = 0
-        self.buffers_seen = 0
 
     def add(self, buf: bytes) -> None:
         if self.exact:
+            return
+        if not _UNUSUAL_CELL.search(buf):
+            # every cell starts with r="X123456": one letter, at most 6 digits
+            self.row_bound = max(self.row_bound, 999_999)
             return
         if _CELL_WITHOUT_REF.search(buf):
             self.exact = True  # positions of cells without r follow their order
@@ -207,11 +245,11 @@ def _row_bound(shape: bytes) -> int:
     return 0
 
 
-def _exact_extent(archive: zipfile.ZipFile, path: str) -> tuple[int, int]:
+def _exact_extent(data: bytes, path: str) -> tuple[int, int]:
     """Row and column extent as a cell reader computes it, tag by tag."""
     max_row = max_col = 0
     row = col = 0
-    for buf in _chunks(archive, path):
+    for buf in chunks(data, path):
         for match in _TAG.finditer(buf):
             attrs = match.group(2)
             ref = _CELL_REF.search(b" " + attrs) if match.group(1) == b"c" else None
@@ -234,27 +272,3 @@ def _check_extent(scan: SheetScan) -> None:
     if rows > EXCEL_MAX_ROWS or cols > MAX_COLUMNS or rows * cols > MAX_GRID_CELLS:
         cell = f"{column_letter(max(cols, 1) - 1)}{rows}"
         raise refuse("used_range", sheet=scan.name, cell=cell)
-
-
-def _details(buf: bytes, scan: SheetScan) -> None:
-    if b"<f" in buf and len(scan.formulas_without_value) < MAX_LISTED:
-        for match in _FORMULA_NO_VALUE.finditer(buf):
-            start = buf.rfind(b"<c ", 0, match.start())
-            ref = _CELL_REF.search(buf, start, match.start()) if start >= 0 else None
-            if ref:
-                scan.formulas_without_value.append(
-                    (ref.group(1) + ref.group(2)).decode()
-                )
-    if b'hidden="' in buf:
-        for match in _HIDDEN_ROW.finditer(buf):
-            attrs = dict(_ATTR.findall(match.group(0)))
-            if b"r" in attrs:
-                scan.hidden_rows.append(int(attrs[b"r"]))
-        for match in _HIDDEN_COL.finditer(buf):
-            attrs = dict(_ATTR.findall(match.group(0)))
-            lo, hi = int(attrs.get(b"min", 1)), int(attrs.get(b"max", 1))
-            scan.hidden_cols.extend(
-                column_letter(c - 1) for c in range(lo, min(hi, MAX_COLUMNS) + 1)
-            )
-    if b"<mergeCell " in buf:
-        scan.merged.extend(m.decode() for m in _MERGE.findall(buf))
