@@ -15,7 +15,6 @@ import numpy as np
 from impact.ingest.convert import Factor, factor, is_blank
 from impact.ingest.guard import check_file
 from impact.ingest.reader import Grid, read_csv, read_xlsx
-from impact.ingest.xmldetails import DetailScan
 from impact.ingest.xmlscan import SheetScan, scan_workbook
 
 
@@ -51,11 +50,6 @@ def open_upload(data: bytes, filename: str, max_bytes: int) -> list[OpenedSheet]
     if checked.format == "csv":
         return [OpenedSheet(read_csv(data, filename), None)]
     scans = scan_workbook(data)
-    detail = DetailScan(data, scans)
-    detail.start()
-    try:
-        grids = read_xlsx(data, scans)
-    finally:
-        scans = detail.result()
+    grids = read_xlsx(data, scans)
     by_name = {s.name: s for s in scans}
     return [OpenedSheet(g, by_name.get(g.name)) for g in grids]

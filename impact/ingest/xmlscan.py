@@ -6,27 +6,25 @@ It finds what a cell reader does not report and what could hurt the reader:
   reader allocate a grid of 17 billion cells): refused above
   :data:`MAX_GRID_CELLS` or :data:`MAX_COLUMNS`;
 * formulas without a saved result (they would read as empty cells);
-* hidden rows and columns, merged cells, the declared ``<dimension>``;
-* DOCTYPE/ENTITY declarations anywhere in a part, and parts whose content does
-  not match the zip directory (a lying size fails the CRC check).
+* hidden rows and columns, merged cells, the declared ``<dimension>``
+  (:mod:`impact.ingest.xmldetails`);
+* parts whose content does not match the zip directory (a lying size fails the
+  CRC check here, before the reader inflates anything).
 
-The sheet XML is read in chunks cut at ``</row>`` and searched with ``bytes``
-methods that run at memory speed; regular expressions run only on chunks where a
-cheap search found something. Extents come from a translated copy of each chunk
-(``A-Z`` → ``A``, ``0-9`` → ``0``), so ``r="AAA`` means a three-letter column
-and ``A0000000"`` a seven-digit row, without decoding a single cell reference.
-Files whose cells do not all start with an ``r`` attribute take an exact,
-slower path.
+The sheet XML is read in pieces of whole rows (:mod:`impact.ingest.xmlchunks`).
+One regular expression per piece checks that every cell tag starts with
+``r="<letter><at most six digits>"``; then the sheet cannot exceed 26 columns
+by 999,999 rows. Pieces where it fails (wide sheets, a million rows, odd XML)
+are bounded from a translated copy (``A-Z`` → ``A``, ``0-9`` → ``0``: ``r="AAA``
+is a three-letter column, ``A0000000"`` a seven-digit row), and sheets with cells
+that lack a leading ``r`` attribute are measured exactly, tag by tag.
 """
 
 from __future__ import annotations
 
 import io
-import queue
 import re
-import threading
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from posixpath import join, normpath
 
@@ -34,11 +32,11 @@ from defusedxml import ElementTree
 
 from impact.ingest.guard import refuse
 from impact.ingest.problems import column_index, column_letter
+from impact.ingest.xmlchunks import pieces
+from impact.ingest.xmldetails import MAX_COLUMNS, details
 
-MAX_COLUMNS = 1024
 MAX_GRID_CELLS = 30_000_000
 EXCEL_MAX_ROWS = 1_048_576
-CHUNK_BYTES = 8 * 1024 * 1024
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RNS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -51,6 +49,8 @@ _TAG = re.compile(rb"<(row|c)\b([^>]*)>")
 _CELL_WITHOUT_REF = re.compile(rb'<c[\s>/](?!r=")')
 #: a cell tag that does not start with r="<one letter><up to six digits>"
 _UNUSUAL_CELL = re.compile(rb'<c(?! r="[A-Z]\d{1,6}")[\s>/]')
+#: the same, or a formula, or a merged range: the piece needs a closer look
+_ATTENTION = re.compile(rb'<(?:c(?! r="[A-Z]\d{1,6}")[\s>/]|f[\s>/]|mergeCell\s)')
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,77 +121,25 @@ def scan_workbook(data: bytes) -> list[SheetScan]:
     return scans
 
 
-def chunks(data: bytes, path: str) -> Iterator[bytes]:
-    """Decompressed chunks of a part, each ending just after a ``</row>``.
-
-    A worker thread inflates (zlib releases the GIL) while the caller searches
-    the previous chunk. The worker has its own ZipFile, so nothing is shared.
-    """
-    blocks: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=2)
-    stop = threading.Event()
-    worker = threading.Thread(
-        target=_inflate, args=(data, path, blocks, stop), daemon=True
-    )
-    worker.start()
-    carry = b""
-    try:
-        while (item := blocks.get()) is not None:
-            if isinstance(item, BaseException):
-                raise refuse("file_corrupt") from None
-            buf = carry + item if carry else item
-            cut = buf.rfind(b"</row>")
-            if cut < 0:
-                carry = buf
-                continue
-            carry = buf[cut + 6 :]
-            yield buf[: cut + 6]
-        if carry:
-            yield carry
-    finally:
-        stop.set()
-        worker.join()
-
-
-def _inflate(
-    data: bytes,
-    path: str,
-    blocks: queue.Queue[bytes | BaseException | None],
-    stop: threading.Event,
-) -> None:
-    def put(item: bytes | BaseException | None) -> bool:
-        while not stop.is_set():
-            try:
-                blocks.put(item, timeout=0.05)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(path) as handle:
-            while block := handle.read(CHUNK_BYTES):
-                if not put(block):
-                    return
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError) as exc:
-        put(exc)
-        return
-    put(None)
-
-
 def _drain(data: bytes, path: str) -> None:
     """Read a part to its end: a size or CRC that lies fails here, not later."""
-    for _ in chunks(data, path):
+    for _ in pieces(data, path):
         pass
 
 
 def _scan_sheet(data: bytes, part: SheetPart) -> SheetScan:
     scan = SheetScan(part.name, part.path, part.visible)
     shape = _Shape()
-    for i, buf in enumerate(chunks(data, part.path)):
+    for i, (buf, start, end) in enumerate(pieces(data, part.path)):
         if i == 0:
-            found = _DIMENSION.search(buf)
+            found = _DIMENSION.search(buf, start, end)
             scan.dimension = found.group(1).decode() if found else None
-        shape.add(buf)
+        ordinary = _ATTENTION.search(buf, start, end) is None
+        if ordinary and buf.find(b'hidden="', start, end) < 0:
+            shape.ordinary()  # the common case: one regex pass, nothing to report
+            continue
+        shape.add(buf, start, end)
+        details(buf, start, end, scan)
     if (
         shape.exact
         or shape.letters == 3
@@ -213,13 +161,17 @@ class _Shape:
         self.letters = 1
         self.row_bound = 0
 
-    def add(self, buf: bytes) -> None:
+    def ordinary(self) -> None:
+        """Every cell of a piece starts with r="X123456" (one letter, <= 6 digits)."""
+        self.row_bound = max(self.row_bound, 999_999)
+
+    def add(self, buf: bytes, start: int, end: int) -> None:
         if self.exact:
             return
-        if not _UNUSUAL_CELL.search(buf):
-            # every cell starts with r="X123456": one letter, at most 6 digits
-            self.row_bound = max(self.row_bound, 999_999)
+        if not _UNUSUAL_CELL.search(buf, start, end):
+            self.ordinary()
             return
+        buf = buf[start:end]  # rare: a wide sheet, a million rows, or odd XML
         if _CELL_WITHOUT_REF.search(buf):
             self.exact = True  # positions of cells without r follow their order
             return
@@ -249,8 +201,8 @@ def _exact_extent(data: bytes, path: str) -> tuple[int, int]:
     """Row and column extent as a cell reader computes it, tag by tag."""
     max_row = max_col = 0
     row = col = 0
-    for buf in chunks(data, path):
-        for match in _TAG.finditer(buf):
+    for buf, start, end in pieces(data, path):
+        for match in _TAG.finditer(buf, start, end):
             attrs = match.group(2)
             ref = _CELL_REF.search(b" " + attrs) if match.group(1) == b"c" else None
             if match.group(1) == b"row":
