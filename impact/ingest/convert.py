@@ -108,8 +108,15 @@ class Factor:
 
 
 def factor(values: np.ndarray) -> Factor:
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    return Factor(np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object))
+    """Factorise an object column; None and NaN become one more distinct value."""
+    codes, uniques = pd.factorize(values)
+    codes = np.asarray(codes, dtype=np.int64)
+    labels = np.asarray(uniques, dtype=object)
+    missing = codes < 0
+    if missing.any():
+        labels = np.concatenate([labels, np.array([None], dtype=object)])
+        codes[missing] = len(labels) - 1
+    return Factor(codes, labels)
 
 
 def per_unique(fac: Factor, fn: Callable[[object], T]) -> list[T]:

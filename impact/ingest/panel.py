@@ -69,27 +69,24 @@ def build_sheet(
         fields.wijken(sheet),
         fields.raters(sheet),
     )
-    when = fields.dates(sheet, ctx.today)
-    wave = fields.waves(sheet)
-    entries = (
-        wide_entries(sheet, catalog, ctx, wave, when)
-        if wide
-        else long_entries(sheet, catalog, wave, when)
-    )
+    when, wave = fields.dates(sheet, ctx.today), fields.waves(sheet)
+    if wide:
+        entries = wide_entries(sheet, catalog, ctx, wave, when)
+    else:
+        entries = long_entries(sheet, catalog, wave, when)
     check_ranges(sheet, entries, catalog)
     rows = entries.row
-    entries = _complete_waves(
-        sheet, entries, client.subset(rows), programme.subset(rows)
-    )
-    _check_dates(sheet, entries, programme.subset(rows), ctx)
+    client, programme = client.subset(rows), programme.subset(rows)
+    entries = _complete_waves(sheet, entries, client, programme)
+    _check_dates(sheet, entries, programme, ctx)
     j_group = sheet.index_of("group")
     return SheetPanel(
         sheet=sheet.name,
-        client=client.subset(rows),
-        programme=programme.subset(rows),
+        client=client,
+        programme=programme,
         group=group.subset(rows),
         wijk=wijk.subset(rows),
-        instrument=Factor(entries.inst, np.array((*catalog.codes, ""), dtype=object)),
+        instrument=Factor(entries.inst, np.array([*catalog.codes, ""], dtype=object)),
         domain=entries.domain,
         date=entries.date,
         wave=entries.wave,

@@ -141,31 +141,43 @@ def wide_entries(
         _, code, dom, *rest = target.split(":")
         if code and code not in catalog.codes:
             sheet.report_column("instrument_unknown_column", j, instrument=code)
-            continue
-        if not code and sheet.index_of("instrument") is None:
+        elif not code and sheet.index_of("instrument") is None:
             sheet.report_column("instrument_ambiguous", j, domain=dom)
-            continue
-        inst = (
-            np.full(sheet.n, catalog.codes.index(code), dtype=np.int64)
-            if code
-            else row_inst
-        )
-        value, blank = values_of(sheet, j, inst, catalog)
-        col_wave = np.full(sheet.n, int(rest[0])) if rest else wave
-        col_when = wave_dates.get(int(rest[0]), when) if rest else when
-        keep = np.flatnonzero(~blank)
-        parts.append(
-            Entries(
-                keep,
-                inst[keep],
-                Factor.const(dom, len(keep)),
-                col_wave[keep],
-                col_when[keep],
-                value[keep],
-                np.full(len(keep), j, dtype=np.int64),
+        else:
+            inst = (
+                np.full(sheet.n, catalog.codes.index(code), dtype=np.int64)
+                if code
+                else row_inst
             )
-        )
+            col_wave = np.full(sheet.n, int(rest[0])) if rest else wave
+            col_when = wave_dates.get(int(rest[0]), when) if rest else when
+            parts.append(
+                _score_column(sheet, catalog, j, dom, inst, col_wave, col_when)
+            )
     return concat_entries(parts)
+
+
+def _score_column(
+    sheet: MappedSheet,
+    catalog: Catalog,
+    j: int,
+    domain: str,
+    inst: np.ndarray,
+    wave: np.ndarray,
+    when: np.ndarray,
+) -> Entries:
+    """The entries of one wide score column (empty cells are not measured)."""
+    value, blank = values_of(sheet, j, inst, catalog)
+    keep = np.flatnonzero(~blank)
+    return Entries(
+        keep,
+        inst[keep],
+        Factor.const(domain, len(keep)),
+        wave[keep],
+        when[keep],
+        value[keep],
+        np.full(len(keep), j, dtype=np.int64),
+    )
 
 
 def concat_entries(parts: list[Entries]) -> Entries:

@@ -62,7 +62,7 @@ def parse_upload(
             sheets = open_upload(data, filename, ctx.max_bytes)
         except ImportRefused as refused:
             return _refused(refused, digest)
-        report(0.6, t("ingest.progress_checking_cells"))
+        report(0.7, t("ingest.progress_checking_cells"))
         result = _parse_sheets(sheets, ctx, digest)
         report(1.0, t("ingest.progress_done"))
         return result

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from impact.errors import ImportRefused
 from impact.i18n import use_language
 from impact.ingest.catalog import Catalog
@@ -31,52 +33,39 @@ def mapping_targets(catalog: Catalog) -> tuple[str, ...]:
 def inspect_upload(data: bytes, filename: str, ctx: IngestContext) -> UploadPreview:
     """Headers, first rows, guessed mapping and layout; refusals as problems."""
     catalog = Catalog.of(ctx.instruments)
+    empty = UploadPreview(
+        filename=filename,
+        file_sha256=sha256(data),
+        kind="participant",
+        layout="long",
+        sheets=(),
+        data_sheets=(),
+        header_row=None,
+        headers=(),
+        rows=(),
+        mapping={},
+        fields=mapping_targets(catalog),
+        problems=(),
+    )
     with use_language(ctx.lang):
         try:
             sheets = open_upload(data, filename, ctx.max_bytes)
         except ImportRefused as refused:
-            return UploadPreview(
-                filename,
-                sha256(data),
-                "participant",
-                "long",
-                (),
-                (),
-                None,
-                (),
-                (),
-                {},
-                mapping_targets(catalog),
-                tuple(refused.problems),
-            )
+            return replace(empty, problems=tuple(refused.problems))
         chosen = choose_tables(sheets, ctx, catalog)
     infos = tuple(
         SheetInfo(s.name, s.grid.visible, s.grid.shape[0], s.grid.shape[1])
         for s in sheets
     )
     if not chosen:
-        return UploadPreview(
-            filename,
-            sha256(data),
-            "participant",
-            "long",
-            infos,
-            (),
-            None,
-            (),
-            (),
-            {},
-            mapping_targets(catalog),
-            (),
-        )
+        return replace(empty, sheets=infos)
     _, table, mapping = chosen[0]
     rows = tuple(
         tuple("" if is_blank(c) else as_text(c) for c in row)
         for row in table.cells[:PREVIEW_ROWS]
     )
-    return UploadPreview(
-        filename=filename,
-        file_sha256=sha256(data),
+    return replace(
+        empty,
         kind=kind_of(mapping),
         layout=layout_of(mapping),
         sheets=infos,
@@ -85,6 +74,4 @@ def inspect_upload(data: bytes, filename: str, ctx: IngestContext) -> UploadPrev
         headers=table.headers,
         rows=rows,
         mapping=mapping,
-        fields=mapping_targets(catalog),
-        problems=(),
     )

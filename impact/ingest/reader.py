@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 import numpy as np
-from python_calamine import CalamineError, CalamineWorkbook
+from python_calamine import CalamineWorkbook
 
 from impact.ingest.guard import refuse
 from impact.ingest.xmlscan import SheetScan
@@ -36,40 +36,48 @@ class Grid:
         return self.cells.shape[0], self.cells.shape[1]
 
 
-def to_grid(rows: Sequence[Sequence[object]]) -> np.ndarray:
-    """Rows of equal length → a 2-D object array (0 × 0 when empty)."""
+def to_grid(rows: Sequence[Sequence[object]], rectangular: bool = False) -> np.ndarray:
+    """Rows → a 2-D object array in column-major order (columns contiguous).
+
+    Short rows are padded with ``""`` unless the caller knows they are all of
+    one length (the cell reader's are).
+    """
     if not rows or not rows[0]:
         return np.empty((0, 0), dtype=object)
-    width = max(len(r) for r in rows)
-    if any(len(r) != width for r in rows):
-        rows = [[*r, *([""] * (width - len(r)))] for r in rows]
-    out = np.empty((len(rows), width), dtype=object)
+    width = len(rows[0])
+    if not rectangular:
+        width = max(len(r) for r in rows)
+        if any(len(r) != width for r in rows):
+            rows = [[*r, *([""] * (width - len(r)))] for r in rows]
+    out = np.empty((len(rows), width), dtype=object, order="F")
     out[:] = rows
     return out
 
 
 def read_xlsx(data: bytes, scans: list[SheetScan]) -> list[Grid]:
     """All worksheets the structural scan cleared, as grids from cell A1."""
-    try:
+    try:  # the reader's errors are not all CalamineError: any failure is corrupt
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except CalamineError:
-        raise refuse("file_corrupt") from None
-    except Exception:  # the reader's own errors are not all CalamineError
+    except Exception:
         raise refuse("file_corrupt") from None
     grids = []
     with book:
         available = set(book.sheet_names)
         for scan in scans:
-            if scan.name not in available:
-                continue
-            try:
-                sheet = book.get_sheet_by_name(scan.name)
-                rows = sheet.to_python(skip_empty_area=False)
-            except Exception:
-                raise refuse("file_corrupt") from None
-            grids.append(Grid(scan.name, scan.visible, to_grid(rows)))
-            del rows
+            if scan.name in available:
+                grids.append(
+                    Grid(scan.name, scan.visible, _read_sheet(book, scan.name))
+                )
     return grids
+
+
+def _read_sheet(book: CalamineWorkbook, name: str) -> np.ndarray:
+    """One sheet as a grid; the reader's own copy is freed before the grid is built."""
+    try:
+        rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except Exception:
+        raise refuse("file_corrupt") from None
+    return to_grid(rows, rectangular=True)
 
 
 def read_csv(data: bytes, filename: str) -> Grid:

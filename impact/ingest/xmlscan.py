@@ -6,17 +6,18 @@ It finds what a cell reader does not report and what could hurt the reader:
   reader allocate a grid of 17 billion cells): refused above
   :data:`MAX_GRID_CELLS` or :data:`MAX_COLUMNS`;
 * formulas without a saved result (they would read as empty cells);
-* hidden rows and columns, merged cells, the declared ``<dimension>``;
-* DOCTYPE/ENTITY declarations anywhere in a part, and parts whose content does
-  not match the zip directory (a lying size fails the CRC check).
+* hidden rows and columns, merged cells, the declared ``<dimension>``
+  (:mod:`impact.ingest.xmldetails`);
+* parts whose content does not match the zip directory (a lying size fails the
+  CRC check here, before the reader inflates anything).
 
-The sheet XML is read in chunks cut at ``</row>`` and searched with ``bytes``
-methods that run at memory speed; regular expressions run only on chunks where a
-cheap search found something. Extents come from a translated copy of each chunk
-(``A-Z`` → ``A``, ``0-9`` → ``0``), so ``r="AAA`` means a three-letter column
-and ``A0000000"`` a seven-digit row, without decoding a single cell reference.
-Files whose cells do not all start with an ``r`` attribute take an exact,
-slower path.
+The sheet XML is read in pieces of whole rows (:mod:`impact.ingest.xmlchunks`).
+One regular expression per piece checks that every cell tag starts with
+``r="<letter><at most six digits>"``; then the sheet cannot exceed 26 columns
+by 999,999 rows. Pieces where it fails (wide sheets, a million rows, odd XML)
+are bounded from a translated copy (``A-Z`` → ``A``, ``0-9`` → ``0``: ``r="AAA``
+is a three-letter column, ``A0000000"`` a seven-digit row), and sheets with cells
+that lack a leading ``r`` attribute are measured exactly, tag by tag.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from posixpath import join, normpath
 
@@ -32,27 +32,25 @@ from defusedxml import ElementTree
 
 from impact.ingest.guard import refuse
 from impact.ingest.problems import column_index, column_letter
+from impact.ingest.xmlchunks import pieces
+from impact.ingest.xmldetails import MAX_COLUMNS, details
 
-MAX_COLUMNS = 1024
 MAX_GRID_CELLS = 30_000_000
 EXCEL_MAX_ROWS = 1_048_576
-CHUNK_BYTES = 8 * 1024 * 1024
-MAX_LISTED = 1000
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RNS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PNS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _SHAPE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
-_FORMULA_NO_VALUE = re.compile(rb"(?:</f>|<f\b[^>]*/>)\s*(?:</c>|<v\s*/>|<v>\s*</v>)")
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
-_HIDDEN_ROW = re.compile(rb'<row\b[^>]*\bhidden="(?:1|true)"[^>]*>')
-_HIDDEN_COL = re.compile(rb'<col\b[^>]*\bhidden="(?:1|true)"[^>]*>')
-_ATTR = re.compile(rb'\b(r|min|max)="(\d+)"')
-_MERGE = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"')
 _DIMENSION = re.compile(rb'<dimension\b[^>]*\bref="([A-Z0-9:]+)"')
 _ROW_DIGITS = re.compile(rb'\br="[A-Z]{1,3}(\d{7,})"')
 _TAG = re.compile(rb"<(row|c)\b([^>]*)>")
 _CELL_WITHOUT_REF = re.compile(rb'<c[\s>/](?!r=")')
+#: a cell tag that does not start with r="<one letter><up to six digits>"
+_UNUSUAL_CELL = re.compile(rb'<c(?! r="[A-Z]\d{1,6}")[\s>/]')
+#: the same, or a formula, or a merged range: the piece needs a closer look
+_ATTENTION = re.compile(rb'<(?:c(?! r="[A-Z]\d{1,6}")[\s>/]|f[\s>/]|mergeCell\s)')
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,53 +114,38 @@ def scan_workbook(data: bytes) -> list[SheetScan]:
         for part in parts:
             if part.path not in names:
                 raise refuse("file_corrupt")
-            scans.append(_scan_sheet(archive, part))
+            scans.append(_scan_sheet(data, part))
         for extra in ("xl/sharedStrings.xml", "xl/styles.xml"):
             if extra in names:
-                _drain(archive, extra)
+                _drain(data, extra)
     return scans
 
 
-def _chunks(archive: zipfile.ZipFile, path: str) -> Iterator[bytes]:
-    """Decompressed chunks of a part, each ending just after a ``</row>``."""
-    carry = b""
-    try:
-        with archive.open(path) as handle:
-            while block := handle.read(CHUNK_BYTES):
-                buf = carry + block if carry else block
-                cut = buf.rfind(b"</row>")
-                if cut < 0:
-                    carry = buf
-                    continue
-                carry = buf[cut + 6 :]
-                yield buf[: cut + 6]
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        raise refuse("file_corrupt") from None
-    if carry:
-        yield carry
-
-
-def _drain(archive: zipfile.ZipFile, path: str) -> None:
+def _drain(data: bytes, path: str) -> None:
     """Read a part to its end: a size or CRC that lies fails here, not later."""
-    for _ in _chunks(archive, path):
+    for _ in pieces(data, path):
         pass
 
 
-def _scan_sheet(archive: zipfile.ZipFile, part: SheetPart) -> SheetScan:
+def _scan_sheet(data: bytes, part: SheetPart) -> SheetScan:
     scan = SheetScan(part.name, part.path, part.visible)
     shape = _Shape()
-    for i, buf in enumerate(_chunks(archive, part.path)):
+    for i, (buf, start, end) in enumerate(pieces(data, part.path)):
         if i == 0:
-            found = _DIMENSION.search(buf)
+            found = _DIMENSION.search(buf, start, end)
             scan.dimension = found.group(1).decode() if found else None
-        _details(buf, scan)
-        shape.add(buf)
+        ordinary = _ATTENTION.search(buf, start, end) is None
+        if ordinary and buf.find(b'hidden="', start, end) < 0:
+            shape.ordinary()  # the common case: one regex pass, nothing to report
+            continue
+        shape.add(buf, start, end)
+        details(buf, start, end, scan)
     if (
         shape.exact
         or shape.letters == 3
         or (shape.letters == 2 and shape.row_bound * 702 > MAX_GRID_CELLS)
     ):
-        scan.max_row, scan.max_col = _exact_extent(archive, part.path)
+        scan.max_row, scan.max_col = _exact_extent(data, part.path)
     else:
         scan.max_row = shape.row_bound
         scan.max_col = 26 if shape.letters == 1 else 702
@@ -177,11 +160,18 @@ class _Shape:
         self.exact = False
         self.letters = 1
         self.row_bound = 0
-        self.buffers_seen = 0
 
-    def add(self, buf: bytes) -> None:
+    def ordinary(self) -> None:
+        """Every cell of a piece starts with r="X123456" (one letter, <= 6 digits)."""
+        self.row_bound = max(self.row_bound, 999_999)
+
+    def add(self, buf: bytes, start: int, end: int) -> None:
         if self.exact:
             return
+        if not _UNUSUAL_CELL.search(buf, start, end):
+            self.ordinary()
+            return
+        buf = buf[start:end]  # rare: a wide sheet, a million rows, or odd XML
         if _CELL_WITHOUT_REF.search(buf):
             self.exact = True  # positions of cells without r follow their order
             return
@@ -207,12 +197,12 @@ def _row_bound(shape: bytes) -> int:
     return 0
 
 
-def _exact_extent(archive: zipfile.ZipFile, path: str) -> tuple[int, int]:
+def _exact_extent(data: bytes, path: str) -> tuple[int, int]:
     """Row and column extent as a cell reader computes it, tag by tag."""
     max_row = max_col = 0
     row = col = 0
-    for buf in _chunks(archive, path):
-        for match in _TAG.finditer(buf):
+    for buf, start, end in pieces(data, path):
+        for match in _TAG.finditer(buf, start, end):
             attrs = match.group(2)
             ref = _CELL_REF.search(b" " + attrs) if match.group(1) == b"c" else None
             if match.group(1) == b"row":
@@ -234,27 +224,3 @@ def _check_extent(scan: SheetScan) -> None:
     if rows > EXCEL_MAX_ROWS or cols > MAX_COLUMNS or rows * cols > MAX_GRID_CELLS:
         cell = f"{column_letter(max(cols, 1) - 1)}{rows}"
         raise refuse("used_range", sheet=scan.name, cell=cell)
-
-
-def _details(buf: bytes, scan: SheetScan) -> None:
-    if b"<f" in buf and len(scan.formulas_without_value) < MAX_LISTED:
-        for match in _FORMULA_NO_VALUE.finditer(buf):
-            start = buf.rfind(b"<c ", 0, match.start())
-            ref = _CELL_REF.search(buf, start, match.start()) if start >= 0 else None
-            if ref:
-                scan.formulas_without_value.append(
-                    (ref.group(1) + ref.group(2)).decode()
-                )
-    if b'hidden="' in buf:
-        for match in _HIDDEN_ROW.finditer(buf):
-            attrs = dict(_ATTR.findall(match.group(0)))
-            if b"r" in attrs:
-                scan.hidden_rows.append(int(attrs[b"r"]))
-        for match in _HIDDEN_COL.finditer(buf):
-            attrs = dict(_ATTR.findall(match.group(0)))
-            lo, hi = int(attrs.get(b"min", 1)), int(attrs.get(b"max", 1))
-            scan.hidden_cols.extend(
-                column_letter(c - 1) for c in range(lo, min(hi, MAX_COLUMNS) + 1)
-            )
-    if b"<mergeCell " in buf:
-        scan.merged.extend(m.decode() for m in _MERGE.findall(buf))
