@@ -1,0 +1,263 @@
+"""Dashboard charts (Altair) over the frames of ``impact.services.dashboard``.
+
+Every function takes one of the ``DashboardView`` frames, leaves out suppressed
+cells (``None``), labels groups and moments in the current language and returns
+an Altair chart. Colours: Okabe-Ito (readable with colour-vision deficiency).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from impact.i18n import t
+
+GROUP_COLOURS = {"treated": "#0072B2", "comparison": "#E69F00"}
+ARM_COLOURS = {"with": "#009E73", "without": "#999999"}
+FACET_WIDTH = 300
+FACET_HEIGHT = 180
+BAR_STEP = 22
+
+
+def group_label(group: object) -> str:
+    name = str(group)
+    return t(f"app.group.{name}") if name in GROUP_COLOURS else name
+
+
+def wave_label(wave: object) -> str:
+    k = int(wave)  # type: ignore[call-overload]
+    if k in (0, 1):
+        return t(f"app.wave.{k}")
+    return t("app.wave.n", n=k + 1)
+
+
+def _group_colour(groups: list[str]) -> alt.Color:
+    present = [g for g in GROUP_COLOURS if g in groups]
+    return alt.Color(
+        "group_label:N",
+        title=t("app.chart.group"),
+        scale=alt.Scale(
+            domain=[group_label(g) for g in present],
+            range=[GROUP_COLOURS[g] for g in present],
+        ),
+        legend=alt.Legend(orient="top"),
+    )
+
+
+def _visible(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Rows whose ``column`` is shown (suppressed cells are ``None``)."""
+    data = frame[frame[column].notna()].copy()
+    data[column] = data[column].astype("float64")
+    if "n" in data:
+        data["n"] = data["n"].astype("float64")
+    if "group" in data:
+        data["group_label"] = [group_label(g) for g in data["group"]]
+    return data
+
+
+def reach_chart(reach: pd.DataFrame) -> alt.Chart:
+    """Participants per wijk (bars), stacked by programme.
+
+    ``reach`` columns: programme, wijk, group, n.
+    """
+    data = _visible(reach, "n")
+    data = data.groupby(["programme", "wijk"], as_index=False).agg(n=("n", "sum"))
+    n_wijken = max(data["wijk"].nunique(), 1)
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("wijk:N", title=t("app.chart.wijk"), sort="-x"),
+            x=alt.X("sum(n):Q", title=t("app.chart.participants")),
+            color=alt.Color(
+                "programme:N",
+                title=t("app.chart.programme"),
+                legend=alt.Legend(orient="top", columns=1),
+            ),
+            tooltip=[
+                alt.Tooltip("programme:N", title=t("app.chart.programme")),
+                alt.Tooltip("wijk:N", title=t("app.chart.wijk")),
+                alt.Tooltip("n:Q", title=t("app.chart.participants")),
+            ],
+        )
+        .properties(height=alt.Step(BAR_STEP) if n_wijken > 1 else 60)
+    )
+
+
+def improved_chart(outcomes: pd.DataFrame) -> alt.Chart:
+    """Share improved per outcome, one bar per group, with the share printed.
+
+    ``outcomes`` columns: outcome, group, n, share_improved.
+    """
+    data = _visible(outcomes, "share_improved")
+    groups = sorted(set(data["group"]))
+    base = alt.Chart(data).encode(
+        y=alt.Y("outcome:N", title=None, axis=alt.Axis(labelLimit=220)),
+        yOffset=alt.YOffset("group_label:N"),
+        x=alt.X(
+            "share_improved:Q",
+            title=t("app.chart.share_improved"),
+            axis=alt.Axis(format="%"),
+            scale=alt.Scale(domain=[0, 1]),
+        ),
+        tooltip=[
+            alt.Tooltip("outcome:N", title=t("app.chart.outcome")),
+            alt.Tooltip("group_label:N", title=t("app.chart.group")),
+            alt.Tooltip(
+                "share_improved:Q", title=t("app.chart.share_improved"), format=".0%"
+            ),
+            alt.Tooltip("n:Q", title=t("app.chart.n_pairs")),
+        ],
+    )
+    bars = base.mark_bar().encode(color=_group_colour(groups))
+    text = base.mark_text(align="left", dx=3).encode(
+        text=alt.Text("share_improved:Q", format=".0%")
+    )
+    return (bars + text).properties(height=alt.Step(BAR_STEP))
+
+
+def before_after_chart(outcomes: pd.DataFrame) -> alt.FacetChart:
+    """Mean before and after per group, one panel per outcome (own scale).
+
+    ``outcomes`` columns: outcome, group, n, mean_before, mean_after.
+    """
+    data = _visible(outcomes, "mean_before")
+    data = data[data["mean_after"].notna()]
+    before, after = t("app.chart.before"), t("app.chart.after")
+    long = pd.concat(
+        [
+            data.assign(moment=before, mean=data["mean_before"].astype("float64")),
+            data.assign(moment=after, mean=data["mean_after"].astype("float64")),
+        ],
+        ignore_index=True,
+    )[["outcome", "group_label", "group", "moment", "mean", "n"]]
+    colour = _group_colour(sorted(set(data["group"])))
+    y = alt.Y("group_label:N", title=None)
+    base = alt.Chart().encode(y=y)
+    line = base.mark_rule(strokeWidth=2).encode(
+        x=alt.X("min(mean):Q", title=t("app.chart.mean"), scale=alt.Scale(zero=False)),
+        x2="max(mean):Q",
+        color=colour,
+    )
+    points = base.mark_point(filled=True, size=90).encode(
+        x=alt.X("mean:Q"),
+        color=colour,
+        shape=alt.Shape(
+            "moment:N",
+            title=t("app.chart.moment"),
+            scale=alt.Scale(domain=[before, after], range=["circle", "diamond"]),
+            legend=alt.Legend(orient="top"),
+        ),
+        tooltip=_mean_tooltip(),
+    )
+    return (
+        alt.layer(line, points, data=long)
+        .properties(width=FACET_WIDTH, height=70)
+        .facet(facet=alt.Facet("outcome:N", title=None), columns=2)
+        .resolve_scale(x="independent")
+    )
+
+
+def _mean_tooltip() -> list[alt.Tooltip]:
+    return [
+        alt.Tooltip("outcome:N", title=t("app.chart.outcome")),
+        alt.Tooltip("group_label:N", title=t("app.chart.group")),
+        alt.Tooltip("moment:N", title=t("app.chart.moment")),
+        alt.Tooltip("mean:Q", title=t("app.chart.mean"), format=".2f"),
+        alt.Tooltip("n:Q", title=t("app.chart.n_pairs")),
+    ]
+
+
+def _lines(
+    data: pd.DataFrame, x: tuple[str, str], y: tuple[str, str, alt.Axis | None]
+) -> Any:
+    """Lines with points per group; ``x``: (field, title); ``y``: (field,
+    title, axis)."""
+    colour = _group_colour(sorted(set(data["group"])))
+    y_enc = alt.Y(
+        y[0],
+        title=y[1],
+        axis=y[2] if y[2] is not None else alt.Axis(),
+        scale=alt.Scale(zero=False),
+    )
+    sort = list(dict.fromkeys(data[x[0].split(":")[0]]))
+    base = alt.Chart().encode(
+        x=alt.X(x[0], title=x[1], sort=sort), y=y_enc, color=colour
+    )
+    tooltip = [
+        alt.Tooltip(x[0], title=x[1]),
+        alt.Tooltip("group_label:N", title=t("app.chart.group")),
+        alt.Tooltip(y[0], title=y[1], format=".2f"),
+        alt.Tooltip("n:Q", title=t("app.chart.n")),
+    ]
+    return alt.layer(
+        base.mark_line(),
+        base.mark_point(filled=True).encode(tooltip=tooltip),
+        data=data,
+    ).properties(width=FACET_WIDTH, height=FACET_HEIGHT)
+
+
+def wave_trend_chart(waves: pd.DataFrame) -> alt.FacetChart:
+    """Mean per wave and group, one panel per outcome (own y scale).
+
+    ``waves`` columns: outcome, group, wave, n, mean.
+    """
+    data = _visible(waves, "mean")
+    data = data.sort_values("wave")
+    data["wave_label"] = [wave_label(w) for w in data["wave"]]
+    x = ("wave_label:O", t("app.chart.wave"))
+    chart = _lines(data, x, ("mean:Q", t("app.chart.mean"), None))
+    return chart.facet(
+        facet=alt.Facet("outcome:N", title=None), columns=2
+    ).resolve_scale(y="independent")
+
+
+def period_trend_chart(periods: pd.DataFrame) -> alt.FacetChart:
+    """Share improved by intake quarter and group, one panel per outcome.
+
+    ``periods`` columns: outcome, group, period_label, period, n, share_improved.
+    """
+    data = _visible(periods, "share_improved")
+    data = data.sort_values("period")
+    x = ("period_label:O", t("app.chart.intake_quarter"))
+    y = ("share_improved:Q", t("app.chart.share_improved"), alt.Axis(format="%"))
+    chart = _lines(data, x, y)
+    return chart.facet(facet=alt.Facet("outcome:N", title=None), columns=2)
+
+
+def area_trend_chart(area: pd.DataFrame) -> alt.FacetChart:
+    """Mean indicator per period in wijken with and without the intervention.
+
+    ``area`` columns: indicator_label, period, arm, n, mean.
+    """
+    data = area[area["mean"].notna()].copy()
+    data["arm_label"] = [t(f"app.arm.{a}") for a in data["arm"]]
+    present = [a for a in ARM_COLOURS if a in set(data["arm"])]
+    colour = alt.Color(
+        "arm_label:N",
+        title=t("app.chart.areas"),
+        scale=alt.Scale(
+            domain=[t(f"app.arm.{a}") for a in present],
+            range=[ARM_COLOURS[a] for a in present],
+        ),
+        legend=alt.Legend(orient="top"),
+    )
+    x = alt.X("period:O", title=t("app.chart.period"))
+    y = alt.Y("mean:Q", title=t("app.chart.mean"), scale=alt.Scale(zero=False))
+    base = alt.Chart().encode(x=x, y=y, color=colour)
+    tooltip = [
+        alt.Tooltip("period:O", title=t("app.chart.period")),
+        alt.Tooltip("arm_label:N", title=t("app.chart.areas")),
+        alt.Tooltip("mean:Q", title=t("app.chart.mean"), format=".2f"),
+        alt.Tooltip("n:Q", title=t("app.chart.n_areas")),
+    ]
+    layered = alt.layer(
+        base.mark_line(),
+        base.mark_point(filled=True).encode(tooltip=tooltip),
+        data=data,
+    ).properties(width=FACET_WIDTH, height=FACET_HEIGHT)
+    return layered.facet(
+        facet=alt.Facet("indicator_label:N", title=None), columns=2
+    ).resolve_scale(y="independent")

@@ -1,0 +1,339 @@
+"""Texts of the app's pages: dashboard, funder view, programmes, admin."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # login: choosing the organisation
+    "app.login.choose_org": {
+        "nl": "U werkt voor meer dan één organisatie. Kies waarin u nu wilt werken.",
+        "en": "You work for more than one organisation. Choose where you want to work now.",
+    },
+    "app.login.organisation": {"nl": "Organisatie", "en": "Organisation"},
+    "app.login.continue": {"nl": "Verder", "en": "Continue"},
+    # groups, waves, arms
+    "app.group.treated": {"nl": "Deelnemers", "en": "Participants"},
+    "app.group.comparison": {"nl": "Vergelijkingsgroep", "en": "Comparison group"},
+    "app.wave.0": {"nl": "Voormeting", "en": "Baseline"},
+    "app.wave.1": {"nl": "Nameting", "en": "Follow-up"},
+    "app.wave.n": {"nl": "Meting {n}", "en": "Measurement {n}"},
+    "app.arm.with": {"nl": "Wijken met voorziening", "en": "Wijken with the service"},
+    "app.arm.without": {
+        "nl": "Wijken zonder voorziening",
+        "en": "Wijken without the service",
+    },
+    # chart titles and table headers
+    "app.chart.group": {"nl": "Groep", "en": "Group"},
+    "app.chart.programme": {"nl": "Programma", "en": "Programme"},
+    "app.chart.wijk": {"nl": "Wijk", "en": "Wijk (district)"},
+    "app.chart.participants": {"nl": "Aantal deelnemers", "en": "Participants"},
+    "app.chart.outcome": {"nl": "Uitkomst", "en": "Outcome"},
+    "app.chart.share_improved": {
+        "nl": "Aandeel vooruitgegaan",
+        "en": "Share improved",
+    },
+    "app.chart.share_deteriorated": {
+        "nl": "Aandeel achteruitgegaan",
+        "en": "Share deteriorated",
+    },
+    "app.chart.n_pairs": {
+        "nl": "Mensen met voor- en nameting",
+        "en": "People with before and after",
+    },
+    "app.chart.n": {"nl": "Aantal mensen", "en": "Number of people"},
+    "app.chart.n_areas": {"nl": "Aantal wijken", "en": "Number of wijken"},
+    "app.chart.mean": {"nl": "Gemiddelde score", "en": "Mean score"},
+    "app.chart.mean_before": {"nl": "Gemiddelde voor", "en": "Mean before"},
+    "app.chart.mean_after": {"nl": "Gemiddelde na", "en": "Mean after"},
+    "app.chart.before": {"nl": "Voor (eerste meting)", "en": "Before (first)"},
+    "app.chart.after": {"nl": "Na (laatste meting)", "en": "After (last)"},
+    "app.chart.moment": {"nl": "Moment", "en": "Moment"},
+    "app.chart.wave": {"nl": "Meting", "en": "Measurement"},
+    "app.chart.intake_quarter": {
+        "nl": "Kwartaal van instroom",
+        "en": "Quarter of intake",
+    },
+    "app.chart.period": {"nl": "Jaar", "en": "Year"},
+    "app.chart.areas": {"nl": "Wijken", "en": "Wijken"},
+    # dashboard
+    "app.dash.title": {"nl": "Dashboard", "en": "Dashboard"},
+    "app.dash.live": {
+        "nl": "Live: nieuwe imports verschijnen binnen {seconds} seconden vanzelf.",
+        "en": "Live: new imports appear by themselves within {seconds} seconds.",
+    },
+    "app.dash.loading": {
+        "nl": "Cijfers worden bijgewerkt…",
+        "en": "Updating the figures…",
+    },
+    "app.dash.filter.programme": {"nl": "Programma", "en": "Programme"},
+    "app.dash.filter.wijk": {"nl": "Wijk", "en": "Wijk"},
+    "app.dash.filter.all": {"nl": "Alle", "en": "All"},
+    "app.dash.filter.period": {
+        "nl": "Periode van instroom",
+        "en": "Period of intake",
+    },
+    "app.dash.filter.period_help": {
+        "nl": "Deelnemers tellen mee in het kwartaal van hun eerste meting.",
+        "en": "Participants count in the quarter of their first measurement.",
+    },
+    "app.dash.quarter": {"nl": "{year} K{quarter}", "en": "{year} Q{quarter}"},
+    "app.dash.kpi.participants": {"nl": "Deelnemers", "en": "Participants"},
+    "app.dash.kpi.programmes": {"nl": "Programma's", "en": "Programmes"},
+    "app.dash.kpi.wijken": {"nl": "Wijken bereikt", "en": "Wijken reached"},
+    "app.dash.tab.reach": {"nl": "Bereik", "en": "Reach"},
+    "app.dash.tab.outcomes": {"nl": "Uitkomsten", "en": "Outcomes"},
+    "app.dash.tab.trends": {"nl": "Ontwikkeling", "en": "Trends"},
+    "app.dash.reach.title": {
+        "nl": "Deelnemers per wijk en programma",
+        "en": "Participants per wijk and programme",
+    },
+    "app.dash.reach.caption": {
+        "nl": "Iedereen met ten minste één meting, deelnemers en vergelijkingsgroep samen.",
+        "en": "Everyone with at least one measurement, participants and comparison group together.",
+    },
+    "app.dash.outcomes.title": {
+        "nl": "Wie gaat er vooruit?",
+        "en": "Who is improving?",
+    },
+    "app.dash.outcomes.caption": {
+        "nl": "Alleen mensen met een eerste én een latere meting. Dit is een monitor, "
+        "geen effectmeting: ook zonder programma veranderen mensen. Vergelijk daarom "
+        "met de vergelijkingsgroep.",
+        "en": "Only people with a first and a later measurement. This is monitoring, "
+        "not an effect estimate: people change without a programme too, so compare "
+        "with the comparison group.",
+    },
+    "app.dash.improved.title": {
+        "nl": "Aandeel dat duidelijk vooruitging",
+        "en": "Share that clearly improved",
+    },
+    "app.dash.before_after.title": {
+        "nl": "Gemiddelde score voor en na",
+        "en": "Mean score before and after",
+    },
+    "app.dash.rule.rci": {
+        "nl": "vooruit = verandering groter dan meetruis (Reliable Change Index, betrouwbaarheid {reliability})",
+        "en": "improved = change larger than measurement noise (Reliable Change Index, reliability {reliability})",
+    },
+    "app.dash.rule.mcid": {
+        "nl": "vooruit = minstens {points} punten beter (kleinste belangrijke verandering)",
+        "en": "improved = at least {points} points better (minimal important change)",
+    },
+    "app.dash.rule.binary": {
+        "nl": "vooruit = van de slechte naar de goede situatie (ja/nee)",
+        "en": "improved = from the bad to the good state (yes/no)",
+    },
+    "app.dash.rule.none": {
+        "nl": "geen drempel bekend voor dit instrument: niet ingedeeld",
+        "en": "no threshold known for this instrument: not classified",
+    },
+    "app.dash.table": {"nl": "Cijfers als tabel", "en": "Figures as a table"},
+    "app.dash.empty": {
+        "nl": "Nog geen gegevens voor deze selectie.",
+        "en": "No data for this selection yet.",
+    },
+    "app.dash.nothing_shown": {
+        "nl": "Niets te tonen: te weinig mensen of geen drempel bekend.",
+        "en": "Nothing to show: too few people or no threshold known.",
+    },
+    "app.dash.effects.title": {
+        "nl": "Effectschatting per programma en uitkomst",
+        "en": "Effect estimate per programme and outcome",
+    },
+    "app.dash.effects.pending": {
+        "nl": "De effectschatting met betrouwbaarheidsinterval en bewijslabel verschijnt "
+        "hier zodra de analysemodule is geïnstalleerd.",
+        "en": "The effect estimate with its interval and evidence label appears here "
+        "once the analysis module is installed.",
+    },
+    "app.dash.trend.title": {"nl": "Ontwikkeling in de tijd", "en": "Trends over time"},
+    "app.dash.trend.waves": {
+        "nl": "Gemiddelde score per meting",
+        "en": "Mean score per measurement",
+    },
+    "app.dash.trend.periods": {
+        "nl": "Aandeel vooruitgegaan per kwartaal van instroom",
+        "en": "Share improved by quarter of intake",
+    },
+    "app.dash.trend.area": {
+        "nl": "Wijkcijfers per jaar",
+        "en": "Wijk figures per year",
+    },
+    "app.dash.trend.area_caption": {
+        "nl": "Gemiddelde over de wijken, met en zonder de voorziening (ooit gestart).",
+        "en": "Mean over the wijken, with and without the service (ever started).",
+    },
+    # funder view
+    "app.funder.title": {
+        "nl": "Gefinancierde programma's",
+        "en": "Funded programmes",
+    },
+    "app.funder.caption": {
+        "nl": "{org} · alleen totalen van de programma's die u financiert",
+        "en": "{org} · totals only, for the programmes you fund",
+    },
+    "app.funder.suppression": {
+        "nl": "Cijfers over minder dan {min_cell} mensen worden niet getoond "
+        "(weergegeven als \u201c< {min_cell}\u201d) om deelnemers te beschermen.",
+        "en": "Figures about fewer than {min_cell} people are not shown "
+        "(displayed as \u201c< {min_cell}\u201d) to protect participants.",
+    },
+    # programmes editor
+    "app.prog.edit.title": {
+        "nl": "Programma aanmaken of wijzigen",
+        "en": "Create or edit a programme",
+    },
+    "app.prog.edit.choose": {"nl": "Programma", "en": "Programme"},
+    "app.prog.edit.new": {"nl": "+ Nieuw programma", "en": "+ New programme"},
+    "app.prog.field.name": {"nl": "Naam", "en": "Name"},
+    "app.prog.field.theme": {"nl": "Thema", "en": "Theme"},
+    "app.prog.field.target_group": {"nl": "Doelgroep", "en": "Target group"},
+    "app.prog.field.design": {"nl": "Opzet", "en": "Design"},
+    "app.prog.design.participant": {
+        "nl": "Deelnemers (metingen per persoon)",
+        "en": "Participants (measurements per person)",
+    },
+    "app.prog.design.area": {
+        "nl": "Gebied (cijfers per wijk)",
+        "en": "Area (figures per wijk)",
+    },
+    "app.prog.field.start": {"nl": "Startdatum", "en": "Start date"},
+    "app.prog.field.end": {"nl": "Einddatum", "en": "End date"},
+    "app.prog.field.cost": {"nl": "Kosten per jaar (€)", "en": "Yearly cost (€)"},
+    "app.prog.field.wijken": {"nl": "Wijken (CBS-codes)", "en": "Wijken (CBS codes)"},
+    "app.prog.field.wijken_help": {
+        "nl": "Eén wijkcode per regel, bijvoorbeeld WK036307.",
+        "en": "One wijk code per line, for example WK036307.",
+    },
+    "app.prog.save": {"nl": "Opslaan", "en": "Save"},
+    "app.prog.saved": {
+        "nl": "Programma '{name}' is opgeslagen.",
+        "en": "Programme '{name}' was saved.",
+    },
+    "app.prog.error.name": {
+        "nl": "Geef het programma een naam (hoogstens {maximum} tekens).",
+        "en": "Give the programme a name (at most {maximum} characters).",
+    },
+    "app.prog.error.duplicate": {
+        "nl": "Er is al een programma met de naam '{name}'. Kies een andere naam.",
+        "en": "There is already a programme called '{name}'. Choose another name.",
+    },
+    "app.prog.error.dates": {
+        "nl": "De einddatum ligt vóór de startdatum. Pas een van beide aan.",
+        "en": "The end date is before the start date. Change one of them.",
+    },
+    "app.prog.error.cost": {
+        "nl": "De kosten per jaar kunnen niet negatief zijn.",
+        "en": "The yearly cost cannot be negative.",
+    },
+    "app.prog.error.wijk": {
+        "nl": "'{code}' is geen wijkcode. Gebruik WK gevolgd door zes tekens, bijvoorbeeld WK036307.",
+        "en": "'{code}' is not a wijk code. Use WK followed by six characters, for example WK036307.",
+    },
+    # admin
+    "app.admin.title": {"nl": "Beheer", "en": "Administration"},
+    "app.admin.tab.users": {"nl": "Gebruikers en rollen", "en": "Users and roles"},
+    "app.admin.tab.instruments": {"nl": "Eigen instrumenten", "en": "Own instruments"},
+    "app.admin.tab.values": {"nl": "Waardeparameters", "en": "Value parameters"},
+    "app.admin.tab.audit": {"nl": "Auditlog", "en": "Audit log"},
+    "app.admin.col.email": {"nl": "E-mailadres", "en": "E-mail address"},
+    "app.admin.col.role": {"nl": "Rol", "en": "Role"},
+    "app.admin.col.active": {"nl": "Actief", "en": "Active"},
+    "app.admin.col.code": {"nl": "Code", "en": "Code"},
+    "app.admin.col.name": {"nl": "Naam", "en": "Name"},
+    "app.admin.col.kind": {"nl": "Soort", "en": "Kind"},
+    "app.admin.col.range": {"nl": "Bereik", "en": "Range"},
+    "app.admin.col.direction": {"nl": "Richting", "en": "Direction"},
+    "app.admin.col.key": {"nl": "Sleutel", "en": "Key"},
+    "app.admin.col.label": {"nl": "Omschrijving", "en": "Description"},
+    "app.admin.col.amount": {"nl": "Bedrag (€)", "en": "Amount (€)"},
+    "app.admin.col.unit": {"nl": "Eenheid", "en": "Unit"},
+    "app.admin.col.year": {"nl": "Prijsjaar", "en": "Price year"},
+    "app.admin.col.beneficiary": {"nl": "Baathouder", "en": "Beneficiary"},
+    "app.admin.col.source": {"nl": "Bron", "en": "Source"},
+    "app.admin.col.when": {"nl": "Tijdstip", "en": "When"},
+    "app.admin.col.actor": {"nl": "Door", "en": "By"},
+    "app.admin.col.action": {"nl": "Actie", "en": "Action"},
+    "app.admin.col.detail": {"nl": "Details", "en": "Details"},
+    "app.admin.users.add": {
+        "nl": "Gebruiker toevoegen of rol wijzigen",
+        "en": "Add a user or change a role",
+    },
+    "app.admin.users.add_help": {
+        "nl": "Een bestaand e-mailadres krijgt de gekozen rol; een nieuw adres krijgt "
+        "een account met dit wachtwoord (minstens 10 tekens).",
+        "en": "An existing address gets the chosen role; a new address gets an "
+        "account with this password (at least 10 characters).",
+    },
+    "app.admin.users.password": {
+        "nl": "Wachtwoord (alleen voor een nieuw account)",
+        "en": "Password (new accounts only)",
+    },
+    "app.admin.users.submit": {"nl": "Opslaan", "en": "Save"},
+    "app.admin.users.created": {
+        "nl": "Account {email} is aangemaakt met de rol {role}.",
+        "en": "Account {email} was created with the role {role}.",
+    },
+    "app.admin.users.changed": {
+        "nl": "{email} heeft nu de rol {role}.",
+        "en": "{email} now has the role {role}.",
+    },
+    "app.admin.error.last_admin": {
+        "nl": "Dit is de laatste beheerder van de organisatie. Maak eerst iemand anders beheerder.",
+        "en": "This is the organisation's last administrator. Make someone else administrator first.",
+    },
+    "app.admin.instruments.add": {
+        "nl": "Eigen instrument toevoegen of wijzigen",
+        "en": "Add or change an own instrument",
+    },
+    "app.admin.instruments.min": {"nl": "Laagste score", "en": "Lowest score"},
+    "app.admin.instruments.max": {"nl": "Hoogste score", "en": "Highest score"},
+    "app.admin.instruments.binary_help": {
+        "nl": "Bij ja/nee is het bereik altijd 0 (nee) tot 1 (ja).",
+        "en": "For yes/no the range is always 0 (no) to 1 (yes).",
+    },
+    "app.admin.instruments.submit": {"nl": "Opslaan", "en": "Save"},
+    "app.admin.instruments.saved": {
+        "nl": "Instrument '{code}' is opgeslagen.",
+        "en": "Instrument '{code}' was saved.",
+    },
+    "app.admin.kind.numeric": {"nl": "Getal", "en": "Number"},
+    "app.admin.kind.binary": {"nl": "Ja/nee", "en": "Yes/no"},
+    "app.admin.direction.higher_better": {
+        "nl": "Hoger is beter",
+        "en": "Higher is better",
+    },
+    "app.admin.direction.higher_worse": {
+        "nl": "Hoger is slechter",
+        "en": "Higher is worse",
+    },
+    "app.admin.error.instrument_name": {
+        "nl": "Geef het instrument een code en een naam.",
+        "en": "Give the instrument a code and a name.",
+    },
+    "app.admin.values.help": {
+        "nl": "Bedragen voor de maatschappelijke kosten-batenanalyse, met prijsjaar en bron.",
+        "en": "Amounts for the social cost-benefit analysis, with price year and source.",
+    },
+    "app.admin.values.edit": {
+        "nl": "Parameter toevoegen of wijzigen",
+        "en": "Add or change a parameter",
+    },
+    "app.admin.values.new": {"nl": "+ Nieuwe parameter", "en": "+ New parameter"},
+    "app.admin.values.submit": {"nl": "Opslaan", "en": "Save"},
+    "app.admin.values.saved": {
+        "nl": "Parameter '{key}' is opgeslagen.",
+        "en": "Parameter '{key}' was saved.",
+    },
+    "app.admin.error.value_key": {
+        "nl": "Geef de parameter een sleutel en een omschrijving.",
+        "en": "Give the parameter a key and a description.",
+    },
+    "app.admin.error.value_year": {
+        "nl": "Het prijsjaar moet tussen {low} en {high} liggen.",
+        "en": "The price year must lie between {low} and {high}.",
+    },
+    "app.admin.audit.help": {
+        "nl": "Wie deed wat en wanneer (alleen-lezen, nieuwste eerst).",
+        "en": "Who did what and when (read-only, newest first).",
+    },
+}
