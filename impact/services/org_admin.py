@@ -108,6 +108,8 @@ def add_instrument(
     require(role, "manage_instruments")
     if not row.code.strip() or not row.name.strip():
         raise DataError(t("app.admin.error.instrument_name"))
+    if row.kind == "numeric" and row.scale_min >= row.scale_max:
+        raise DataError(t("app.admin.error.range"))
     spec = custom_instrument(
         row.code,
         row.name.strip(),

@@ -310,6 +310,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Geef het instrument een code en een naam.",
         "en": "Give the instrument a code and a name.",
     },
+    "app.admin.error.range": {
+        "nl": "De laagste score moet lager zijn dan de hoogste score.",
+        "en": "The lowest score must be below the highest score.",
+    },
     "app.admin.values.help": {
         "nl": "Bedragen voor de maatschappelijke kosten-batenanalyse, met prijsjaar en bron.",
         "en": "Amounts for the social cost-benefit analysis, with price year and source.",
