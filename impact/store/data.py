@@ -286,3 +286,43 @@ def area_frame(
     )
     columns = ["area_code", "period", "indicator", "value", "first_treated", "batch_id"]
     return pd.DataFrame(session.execute(stmt).all(), columns=columns)
+
+
+def participants_by_wijk(
+    *, session: Session, org: Organisation, programme_ids: Sequence[int]
+) -> list[tuple[str, str, int]]:
+    """(wijk, group, participants) for the organisation's programmes (SQL GROUP BY)."""
+    wijk = func.coalesce(col(Participant.wijk), "?")
+    stmt = (
+        sa.select(wijk, col(Participant.group), func.count())
+        .where(
+            col(Participant.organisation_id) == org.id,
+            col(Participant.programme_id).in_(list(programme_ids)),
+        )
+        .group_by(wijk, col(Participant.group))
+        .order_by(wijk)
+    )
+    return [(str(w), str(g), int(n)) for w, g, n in session.execute(stmt).all()]
+
+
+def measured_period(
+    *, session: Session, org: Organisation, programme_ids: Sequence[int]
+) -> tuple[Any, Any, Any, Any]:
+    """(first date, last date, first area period, last area period) measured."""
+    dates = session.execute(
+        sa.select(
+            func.min(col(Measurement.date)), func.max(col(Measurement.date))
+        ).where(
+            col(Measurement.organisation_id) == org.id,
+            col(Measurement.programme_id).in_(list(programme_ids)),
+        )
+    ).one()
+    periods = session.execute(
+        sa.select(
+            func.min(col(AreaObservation.period)), func.max(col(AreaObservation.period))
+        ).where(
+            col(AreaObservation.organisation_id) == org.id,
+            col(AreaObservation.programme_id).in_(list(programme_ids)),
+        )
+    ).one()
+    return dates[0], dates[1], periods[0], periods[1]
