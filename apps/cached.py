@@ -4,10 +4,16 @@ The engine (``common.engine``) stays the only cached resource."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 from common import engine
 
-from impact.services.dashboard import DashboardCells, data_version, load_cells
+from impact.services.dashboard import (
+    DashboardCells,
+    data_version,
+    effect_summary,
+    load_cells,
+)
 
 #: a safety net; the data version is what normally invalidates
 CACHE_TTL_SECONDS = 600
@@ -22,6 +28,17 @@ def dashboard_cells(
     return load_cells(engine=engine(), org_slug=org_slug, role=role)
 
 
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=16)
+def effects(
+    org_slug: str, role: str, version: tuple[int, int], programme_ids: tuple[int, ...]
+) -> pd.DataFrame:
+    """Effect estimates (expensive: the estimators run on participant rows)."""
+    del version  # only a cache key
+    return effect_summary(
+        engine=engine(), org_slug=org_slug, role=role, programme_ids=programme_ids
+    )
+
+
 def current_version(org_slug: str, role: str) -> tuple[int, int]:
     """Last import batch and number of undone batches: one cheap query."""
     return data_version(engine=engine(), org_slug=org_slug, role=role)
@@ -30,3 +47,4 @@ def current_version(org_slug: str, role: str) -> tuple[int, int]:
 def clear() -> None:
     """After a change made in this session (programme edit, import)."""
     dashboard_cells.clear()
+    effects.clear()

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 import ui
-from cached import current_version, dashboard_cells
-from common import CurrentUser, engine, language, tr
+from cached import current_version, dashboard_cells, effects
+from common import CurrentUser, language, tr
 
 from impact.charts import dashboard as charts
 from impact.errors import ImpactError
@@ -21,7 +21,6 @@ from impact.services.dashboard import (
     DashboardView,
     Filters,
     build_view,
-    effect_summary,
     filter_options,
     min_cell_for,
     period_label,
@@ -44,7 +43,7 @@ def render(user: CurrentUser) -> None:
             with use_language(language()):
                 flt = _filters(cells)
                 view = build_view(cells, flt, min_cell=min_cell)
-                _body(user, view, min_cell)
+                _body(user, view, min_cell, (version, flt))
         except ImpactError as exc:
             st.error(str(exc))
 
@@ -83,7 +82,12 @@ def _filters(cells: DashboardCells) -> Filters:
     return Filters(tuple(chosen), tuple(wijken), low, high)
 
 
-def _body(user: CurrentUser, view: DashboardView, min_cell: int | None) -> None:
+def _body(
+    user: CurrentUser,
+    view: DashboardView,
+    min_cell: int | None,
+    state: tuple[tuple[int, int], Filters],
+) -> None:
     first, second, third = st.columns(3)
     first.metric(
         tr("app.dash.kpi.participants"),
@@ -104,7 +108,7 @@ def _body(user: CurrentUser, view: DashboardView, min_cell: int | None) -> None:
         _reach(view, min_cell)
     with outcomes:
         _outcomes(view, min_cell)
-        _effects(user)
+        _effects(user, *state)
     with trends:
         _trends(view)
 
@@ -177,15 +181,44 @@ def _outcome_table(frame: pd.DataFrame, min_cell: int | None) -> pd.DataFrame:
     )
 
 
-def _effects(user: CurrentUser) -> None:
+def _effects(user: CurrentUser, version: tuple[int, int], flt: Filters) -> None:
     # ---- current effect estimate per programme and outcome, with its interval
-    # ---- and evidence label: filled by services.dashboard.effect_summary
+    # ---- and evidence label: services.dashboard.effect_summary (impact.estimate)
     st.subheader(tr("app.dash.effects.title"))
-    summary = effect_summary(engine=engine(), org_slug=user.org_slug, role=user.role)
-    if summary is None:
-        st.info(tr("app.dash.effects.pending"))
-    else:
-        st.dataframe(summary, hide_index=True)
+    st.caption(tr("app.dash.effects.caption"))
+    if not st.toggle(tr("app.dash.effects.show"), key="dash_effects"):
+        return
+    with st.spinner(tr("app.dash.effects.running")):
+        frame = effects(user.org_slug, user.role, version, flt.programme_ids)
+    if frame.empty:
+        st.info(tr("app.dash.empty"))
+        return
+    st.dataframe(_effect_table(frame), hide_index=True, width="stretch")
+
+
+def _effect_table(frame: pd.DataFrame) -> pd.DataFrame:
+    def interval(low: object, high: object) -> str:
+        if low is None or high is None or pd.isna(low) or pd.isna(high):
+            return "–"
+        return f"[{ui.mean(float(low))}; {ui.mean(float(high))}]"
+
+    return pd.DataFrame(
+        {
+            tr("app.col.programme"): frame["programme"],
+            tr("app.chart.outcome"): frame["outcome"],
+            tr("app.effects.col.design"): frame["design"],
+            tr("app.effects.col.estimate"): [
+                ui.shown(v, ui.mean, None) for v in frame["estimate"]
+            ],
+            tr("app.effects.col.interval"): [
+                interval(lo, hi)
+                for lo, hi in zip(frame["ci_low"], frame["ci_high"], strict=True)
+            ],
+            tr("app.effects.col.inference"): frame["inference"],
+            tr("app.effects.col.evidence"): frame["evidence"],
+            tr("app.effects.col.note"): frame["note"],
+        }
+    )
 
 
 def _trends(view: DashboardView) -> None:

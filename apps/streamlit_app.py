@@ -20,6 +20,8 @@ PAGES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("dashboard.py", "app.dash.title", "📊", ("view_dashboard",)),
     ("funder.py", "app.funder.title", "📊", ("view_funded",)),
     ("programmes.py", "app.programmes.title", "📋", ("view_dashboard", "view_funded")),
+    ("imports.py", "app.imp.title", "📥", ("import_data",)),
+    ("reports.py", "app.rep.title", "📄", ("download_report",)),
     ("admin.py", "app.admin.title", "⚙️", ("manage_users",)),
 )
 

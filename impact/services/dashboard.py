@@ -243,14 +243,22 @@ def _small(n: int, min_cell: int | None) -> bool:
 
 
 def effect_summary(
-    *, engine: Engine, org_slug: str, role: str, programme_id: int | None = None
-) -> pd.DataFrame | None:
-    """Current effect estimate per programme and outcome, with its interval and
-    evidence label.
+    *, engine: Engine, org_slug: str, role: str, programme_ids: tuple[int, ...] = ()
+) -> pd.DataFrame:
+    """Current effect estimate per programme and outcome, with its interval,
+    inference method and evidence label (``impact.services.effects``).
 
-    Not available yet: it needs ``impact.estimate`` (being built separately), so
-    this returns ``None`` and the dashboard points to the Analysis page. This is
-    the one place to fill in once the estimation engine is on main.
+    Runs the estimators on participant-level data, so the app calls it on request
+    and caches it per data version. Funders: estimates about groups smaller
+    than ``IMPACT_MIN_CELL`` people are withheld.
     """
-    _scope(role)
-    return None
+    from impact.services.effects import effect_rows
+
+    as_funder = _scope(role)
+    return effect_rows(
+        engine=engine,
+        org_slug=org_slug,
+        as_funder=as_funder,
+        programme_ids=programme_ids,
+        min_cell=min_cell_for(role),
+    )

@@ -19,13 +19,14 @@ from impact.store import data, orgs, programmes
 from impact.store.engine import get_engine, session_scope, write_scope
 from tests.apps.conftest import demo_email, login
 
-ALL_VIEWS = {"dashboard.py", "funder.py", "programmes.py", "admin.py"}
+STAFF = {"dashboard.py", "programmes.py"}
+ALL_VIEWS = {*STAFF, "funder.py", "admin.py", "imports.py", "reports.py"}
 EXPECTED_VIEWS = {
-    "admin": {"dashboard.py", "programmes.py", "admin.py"},
-    "analyst": {"dashboard.py", "programmes.py"},
-    "uploader": {"dashboard.py", "programmes.py"},
-    "viewer": {"dashboard.py", "programmes.py"},
-    "funder": {"funder.py", "programmes.py"},
+    "admin": {*STAFF, "imports.py", "reports.py", "admin.py"},
+    "analyst": {*STAFF, "imports.py", "reports.py"},
+    "uploader": {*STAFF, "imports.py"},
+    "viewer": STAFF,
+    "funder": {"funder.py", "programmes.py", "reports.py"},
 }
 SHARE_TOLERANCE = 1e-9
 SAVE_PROGRAMME = "FormSubmitter:prog_form_new-Opslaan"

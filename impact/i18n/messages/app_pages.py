@@ -139,11 +139,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Effectschatting per programma en uitkomst",
         "en": "Effect estimate per programme and outcome",
     },
-    "app.dash.effects.pending": {
-        "nl": "De effectschatting met betrouwbaarheidsinterval en bewijslabel verschijnt "
-        "hier zodra de analysemodule is geïnstalleerd.",
-        "en": "The effect estimate with its interval and evidence label appears here "
-        "once the analysis module is installed.",
+    "app.dash.effects.caption": {
+        "nl": "De geschatte werking van het programma, met betrouwbaarheidsinterval. "
+        "Met een vergelijkingsgroep: verschil in verandering (difference-in-differences); "
+        "zonder: alleen voor-na-verandering, geen bewijs van effect.",
+        "en": "The estimated effect of the programme, with its interval. With a "
+        "comparison group: difference in change (difference-in-differences); "
+        "without: before/after change only, no proof of an effect.",
+    },
+    "app.dash.effects.show": {
+        "nl": "Toon effectschattingen (berekenen kan even duren)",
+        "en": "Show effect estimates (may take a moment)",
+    },
+    "app.dash.effects.running": {
+        "nl": "Effecten worden geschat…",
+        "en": "Estimating effects…",
+    },
+    "app.effects.col.design": {"nl": "Opzet", "en": "Design"},
+    "app.effects.col.estimate": {"nl": "Effect", "en": "Effect"},
+    "app.effects.col.interval": {"nl": "95%-interval", "en": "95% interval"},
+    "app.effects.col.inference": {"nl": "Methode", "en": "Method"},
+    "app.effects.col.evidence": {"nl": "Bewijskracht", "en": "Strength of evidence"},
+    "app.effects.col.note": {"nl": "Opmerking", "en": "Note"},
+    "app.effects.design.did": {
+        "nl": "Verschil in verandering met vergelijkingsgroep",
+        "en": "Difference in change vs comparison group",
+    },
+    "app.effects.design.prepost": {
+        "nl": "Voor-na (geen vergelijkingsgroep)",
+        "en": "Before/after (no comparison group)",
+    },
+    "app.effects.design.staggered": {
+        "nl": "Gespreide invoering per wijk",
+        "en": "Staggered roll-out by wijk",
+    },
+    "app.effects.suppressed": {
+        "nl": "Niet getoond: een groep telt minder dan {min_cell} mensen.",
+        "en": "Not shown: a group has fewer than {min_cell} people.",
     },
     "app.dash.trend.title": {"nl": "Ontwikkeling in de tijd", "en": "Trends over time"},
     "app.dash.trend.waves": {
@@ -229,6 +261,108 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "'{code}' is geen wijkcode. Gebruik WK gevolgd door zes tekens, bijvoorbeeld WK036307.",
         "en": "'{code}' is not a wijk code. Use WK followed by six characters, for example WK036307.",
     },
+    # import
+    "app.imp.title": {"nl": "Importeren", "en": "Import"},
+    "app.imp.template.title": {"nl": "1. Sjabloon", "en": "1. Template"},
+    "app.imp.template.kind": {"nl": "Soort gegevens", "en": "Kind of data"},
+    "app.imp.kind.participant": {
+        "nl": "Deelnemers (metingen per persoon)",
+        "en": "Participants (measurements per person)",
+    },
+    "app.imp.kind.area": {"nl": "Wijkcijfers", "en": "Wijk figures"},
+    "app.imp.template.download": {
+        "nl": "Download leeg sjabloon (Excel)",
+        "en": "Download empty template (Excel)",
+    },
+    "app.imp.upload.title": {"nl": "2. Bestand uploaden", "en": "2. Upload a file"},
+    "app.imp.upload.label": {
+        "nl": "Excel- of CSV-bestand (het sjabloon of uw eigen indeling)",
+        "en": "Excel or CSV file (the template or your own layout)",
+    },
+    "app.imp.preview": {"nl": "Eerste rijen", "en": "First rows"},
+    "app.imp.mapping": {"nl": "Kolommen koppelen", "en": "Match the columns"},
+    "app.imp.mapping_help": {
+        "nl": "Controleer bij elke kolom wat erin staat; pas het aan waar het niet klopt. "
+        "Kolommen met namen of adressen worden niet opgeslagen.",
+        "en": "Check what each column holds; change it where it is wrong. Columns "
+        "with names or addresses are never stored.",
+    },
+    "app.imp.col.header": {"nl": "Kolom in uw bestand", "en": "Column in your file"},
+    "app.imp.col.field": {"nl": "Betekenis", "en": "Meaning"},
+    "app.imp.col.severity": {"nl": "Soort", "en": "Kind"},
+    "app.imp.col.sheet": {"nl": "Blad", "en": "Sheet"},
+    "app.imp.col.row": {"nl": "Rij", "en": "Row"},
+    "app.imp.col.column": {"nl": "Kolom", "en": "Column"},
+    "app.imp.col.message": {"nl": "Wat is er mis", "en": "What is wrong"},
+    "app.imp.col.batch": {"nl": "Import", "en": "Import"},
+    "app.imp.col.created_at": {"nl": "Tijdstip", "en": "When"},
+    "app.imp.col.filename": {"nl": "Bestand", "en": "File"},
+    "app.imp.col.rows": {"nl": "Rijen", "en": "Rows"},
+    "app.imp.col.inserted": {"nl": "Nieuw opgeslagen", "en": "Newly stored"},
+    "app.imp.col.status": {"nl": "Status", "en": "Status"},
+    "app.imp.severity.error": {"nl": "Fout", "en": "Error"},
+    "app.imp.severity.warning": {"nl": "Waarschuwing", "en": "Warning"},
+    "app.imp.status.imported": {"nl": "Geïmporteerd", "en": "Imported"},
+    "app.imp.status.undone": {"nl": "Teruggedraaid", "en": "Undone"},
+    "app.imp.refused": {
+        "nl": "Dit bestand kan nog niet worden geïmporteerd: {n} punt(en) hieronder. "
+        "Er is niets opgeslagen.",
+        "en": "This file cannot be imported yet: {n} point(s) below. Nothing was stored.",
+    },
+    "app.imp.warnings": {
+        "nl": "Het bestand kan worden geïmporteerd, maar let op {n} waarschuwing(en).",
+        "en": "The file can be imported, but note {n} warning(s).",
+    },
+    "app.imp.marked": {
+        "nl": "Download uw bestand met de problemen gemarkeerd",
+        "en": "Download your file with the problems marked",
+    },
+    "app.imp.ready": {
+        "nl": "Alles gecontroleerd: {rows} metingen klaar om op te slaan.",
+        "en": "Everything checked: {rows} measurements ready to store.",
+    },
+    "app.imp.confirm": {"nl": "3. Importeren", "en": "3. Import"},
+    "app.imp.progress": {"nl": "Bezig met opslaan…", "en": "Storing…"},
+    "app.imp.result.imported": {
+        "nl": "Import {batch} klaar: {rows} rijen gelezen, {inserted} nieuw opgeslagen, "
+        "{skipped} stonden er al, {people} nieuwe deelnemers.",
+        "en": "Import {batch} done: {rows} rows read, {inserted} newly stored, "
+        "{skipped} were already there, {people} new participants.",
+    },
+    "app.imp.result.unchanged": {
+        "nl": "Dit bestand was al geïmporteerd; er is niets veranderd ({rows} rijen).",
+        "en": "This file was imported before; nothing changed ({rows} rows).",
+    },
+    "app.imp.result.dry_run": {
+        "nl": "Proefimport: {inserted} van {rows} rijen zouden nieuw zijn.",
+        "en": "Dry run: {inserted} of {rows} rows would be new.",
+    },
+    "app.imp.history": {"nl": "Eerdere imports", "en": "Earlier imports"},
+    "app.imp.history_empty": {"nl": "Nog geen imports.", "en": "No imports yet."},
+    "app.imp.undo_choose": {
+        "nl": "Import terugdraaien",
+        "en": "Undo an import",
+    },
+    "app.imp.undo": {"nl": "Terugdraaien", "en": "Undo"},
+    "app.imp.undone": {
+        "nl": "Import {batch} is teruggedraaid: {removed} rijen verwijderd.",
+        "en": "Import {batch} was undone: {removed} rows removed.",
+    },
+    # reports
+    "app.rep.title": {"nl": "Rapporten", "en": "Reports"},
+    "app.rep.caption": {
+        "nl": "Een bewijsrapport per programma: bereik, effecten met interval, "
+        "methode en bewijskracht.",
+        "en": "An evidence report per programme: reach, effects with intervals, "
+        "method and strength of evidence.",
+    },
+    "app.rep.format": {"nl": "Formaat", "en": "Format"},
+    "app.rep.make": {"nl": "Maak rapport", "en": "Make report"},
+    "app.rep.making": {
+        "nl": "Rapport wordt gemaakt…",
+        "en": "Making the report…",
+    },
+    "app.rep.download": {"nl": "Download {name}", "en": "Download {name}"},
     # admin
     "app.admin.title": {"nl": "Beheer", "en": "Administration"},
     "app.admin.tab.users": {"nl": "Gebruikers en rollen", "en": "Users and roles"},
