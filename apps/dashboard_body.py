@@ -146,19 +146,16 @@ def _outcomes(view: DashboardView, min_cell: int | None) -> None:
         return
     for programme, frame in view.outcomes.groupby("programme", sort=True):
         st.markdown(f"#### {programme}")
-        left, right = st.columns(2)
-        with left:
-            st.markdown(f"**{tr('app.dash.improved.title')}**")
-            if frame["share_improved"].notna().any():
-                st.altair_chart(charts.improved_chart(frame), width="stretch")
-            else:
-                st.caption(tr("app.dash.nothing_shown"))
-        with right:
-            st.markdown(f"**{tr('app.dash.before_after.title')}**")
-            if frame["mean_before"].notna().any():
-                st.altair_chart(charts.before_after_chart(frame))
-            else:
-                st.caption(tr("app.dash.nothing_shown"))
+        st.markdown(f"**{tr('app.dash.improved.title')}**")
+        if frame["share_improved"].notna().any():
+            st.altair_chart(charts.improved_chart(frame))
+        else:
+            st.caption(tr("app.dash.nothing_shown"))
+        st.markdown(f"**{tr('app.dash.before_after.title')}**")
+        if frame["mean_before"].notna().any():
+            st.altair_chart(charts.before_after_chart(frame))
+        else:
+            st.caption(tr("app.dash.nothing_shown"))
         rules = frame.drop_duplicates("outcome")[["outcome", "rule"]]
         st.caption(" · ".join(f"{o}: {r}" for o, r in rules.values))
         with st.expander(tr("app.dash.table")):

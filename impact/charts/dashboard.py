@@ -42,7 +42,7 @@ def _group_colour(groups: list[str]) -> alt.Color:
             domain=[group_label(g) for g in present],
             range=[GROUP_COLOURS[g] for g in present],
         ),
-        legend=alt.Legend(orient="top"),
+        legend=alt.Legend(orient="top", labelLimit=300),
     )
 
 
@@ -74,7 +74,7 @@ def reach_chart(reach: pd.DataFrame) -> alt.Chart:
             color=alt.Color(
                 "programme:N",
                 title=t("app.chart.programme"),
-                legend=alt.Legend(orient="top", columns=1),
+                legend=alt.Legend(orient="top", columns=1, labelLimit=400),
             ),
             tooltip=[
                 alt.Tooltip("programme:N", title=t("app.chart.programme")),
@@ -86,36 +86,62 @@ def reach_chart(reach: pd.DataFrame) -> alt.Chart:
     )
 
 
-def improved_chart(outcomes: pd.DataFrame) -> alt.Chart:
-    """Share improved per outcome, one bar per group, with the share printed.
+def improved_chart(outcomes: pd.DataFrame) -> alt.FacetChart:
+    """Shares improved and deteriorated per outcome, one bar per group, with the
+    share printed; two panels side by side (improved | deteriorated).
 
-    ``outcomes`` columns: outcome, group, n, share_improved.
+    ``outcomes`` columns: outcome, group, n, share_improved, share_deteriorated.
+    Long data columns: outcome, group_label, n, measure, measure_label, share.
     """
     data = _visible(outcomes, "share_improved")
-    groups = sorted(set(data["group"]))
-    base = alt.Chart(data).encode(
-        y=alt.Y("outcome:N", title=None, axis=alt.Axis(labelLimit=220)),
+    parts = []
+    for measure in ("improved", "deteriorated"):
+        part = data[data[f"share_{measure}"].notna()]
+        parts.append(
+            part.assign(
+                measure=measure,
+                measure_label=t(f"app.chart.{measure}"),
+                share=part[f"share_{measure}"].astype("float64"),
+            )[
+                [
+                    "outcome",
+                    "group",
+                    "group_label",
+                    "n",
+                    "measure",
+                    "measure_label",
+                    "share",
+                ]
+            ]
+        )
+    long = pd.concat(parts, ignore_index=True)
+    base = alt.Chart().encode(
+        y=alt.Y("outcome:N", title=None, axis=alt.Axis(labelLimit=260)),
         yOffset=alt.YOffset("group_label:N"),
         x=alt.X(
-            "share_improved:Q",
-            title=t("app.chart.share_improved"),
+            "share:Q",
+            title=None,
             axis=alt.Axis(format="%"),
             scale=alt.Scale(domain=[0, 1]),
         ),
         tooltip=[
             alt.Tooltip("outcome:N", title=t("app.chart.outcome")),
             alt.Tooltip("group_label:N", title=t("app.chart.group")),
-            alt.Tooltip(
-                "share_improved:Q", title=t("app.chart.share_improved"), format=".0%"
-            ),
+            alt.Tooltip("measure_label:N", title=" "),
+            alt.Tooltip("share:Q", title=t("app.chart.share"), format=".0%"),
             alt.Tooltip("n:Q", title=t("app.chart.n_pairs")),
         ],
     )
-    bars = base.mark_bar().encode(color=_group_colour(groups))
+    bars = base.mark_bar().encode(color=_group_colour(sorted(set(data["group"]))))
     text = base.mark_text(align="left", dx=3).encode(
-        text=alt.Text("share_improved:Q", format=".0%")
+        text=alt.Text("share:Q", format=".0%")
     )
-    return (bars + text).properties(height=alt.Step(BAR_STEP))
+    order = [t("app.chart.improved"), t("app.chart.deteriorated")]
+    return (
+        alt.layer(bars, text, data=long)
+        .properties(width=260, height=alt.Step(BAR_STEP))
+        .facet(column=alt.Column("measure_label:N", title=None, sort=order))
+    )
 
 
 def before_after_chart(outcomes: pd.DataFrame) -> alt.FacetChart:

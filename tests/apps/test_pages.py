@@ -84,11 +84,12 @@ def test_dashboard_charts_are_built_from_the_organisations_data(app_db: str) -> 
     reach = _chart_with(at, "wijk")[0]
     assert reach["n"].sum() == 850
     expected = _independent_debt_shares(app_db)
-    shares = pd.concat(
-        f for f in _chart_with(at, "share_improved") if "period" not in f.columns
-    )
-    debt = shares[shares["outcome"] == "Problematische schulden (ja/nee)"]
-    got = dict(zip(debt["group"], debt["share_improved"], strict=True))
+    shares = pd.concat(_chart_with(at, "measure"))
+    debt = shares[
+        (shares["outcome"] == "Problematische schulden (ja/nee)")
+        & (shares["measure"] == "improved")
+    ]
+    got = dict(zip(debt["group"], debt["share"], strict=True))
     assert got == pytest.approx(expected, abs=SHARE_TOLERANCE)
     assert got["treated"] > got["comparison"]  # the demo's true effect is -0.20
 

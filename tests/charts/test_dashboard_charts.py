@@ -20,6 +20,7 @@ OUTCOMES = pd.DataFrame(
         "mean_before": [2.4, 2.5, None, 0.8],
         "mean_after": [3.1, 2.7, None, 0.7],
         "share_improved": [0.6, 0.35, None, 0.2],
+        "share_deteriorated": [0.05, 0.1, None, 0.3],
     },
     dtype=object,
 )
@@ -28,10 +29,25 @@ OUTCOMES = pd.DataFrame(
 def test_improved_chart_leaves_out_suppressed_cells() -> None:
     spec = charts.improved_chart(OUTCOMES).to_dict()
     rows = _values(spec)
-    assert sorted(r["share_improved"] for r in rows) == [0.2, 0.35, 0.6]
-    colour = spec["layer"][0]["encoding"]["color"]["scale"]
-    assert colour["domain"] == ["Deelnemers", "Vergelijkingsgroep"]
-    assert spec["layer"][0]["encoding"]["x"]["axis"]["format"] == "%"
+    improved = [r["share"] for r in rows if r["measure"] == "improved"]
+    assert sorted(improved) == [0.2, 0.35, 0.6]
+    worse = {
+        (r["outcome"], r["group"]): r["share"]
+        for r in rows
+        if r["measure"] == "deteriorated"
+    }
+    assert worse == {
+        ("ZRM · Financiën", "treated"): 0.05,
+        ("ZRM · Financiën", "comparison"): 0.1,
+        ("Schulden", "comparison"): 0.3,
+    }
+    layer = spec["spec"]["layer"][0]
+    assert layer["encoding"]["color"]["scale"]["domain"] == [
+        "Deelnemers",
+        "Vergelijkingsgroep",
+    ]
+    assert layer["encoding"]["x"]["axis"]["format"] == "%"
+    assert spec["facet"]["column"]["field"] == "measure_label"
 
 
 def test_before_after_has_one_panel_per_outcome_with_its_own_scale() -> None:

@@ -146,3 +146,38 @@ def test_load_cells_scope_by_role(sqlite_url: str) -> None:
     version = dash.data_version(engine=engine, org_slug="org-a", role="analyst")
     assert version[0] > 0 and version[1] == 0
     dispose_engines()
+
+
+def test_effect_summary_gives_estimates_with_intervals(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from impact.config import get_settings
+    from impact.services.demo import load_demo
+
+    monkeypatch.setenv("IMPACT_DATABASE_URL", sqlite_url)
+    get_settings.cache_clear()
+    engine = migrated_engine(sqlite_url)
+    load_demo(engine)
+    with session_scope(engine) as s:
+        org = orgs.get_organisation(session=s, slug="demo")
+        debt = [
+            p.id
+            for p in agg.scoped_programmes(session=s, org=org)
+            if "Schuld" in p.name
+        ]
+    rows = dash.effect_summary(
+        engine=engine, org_slug="demo", role="analyst", programme_ids=tuple(debt)
+    )
+    assert len(rows) == 2
+    binary = rows[rows["outcome"].str.contains("schulden")].iloc[0]
+    assert binary["ci_low"] < binary["estimate"] < binary["ci_high"]
+    assert binary["ci_low"] < -0.2 < binary["ci_high"]  # the demo's true effect
+    assert "goede aanwijzingen" in binary["evidence"]
+    funded = dash.effect_summary(
+        engine=engine, org_slug="gemeente-wijkstad", role="funder"
+    )
+    assert set(funded["programme"]) == {
+        "Schuldhulp en sociaal raadslieden",
+        "Buurthuizen Wijkstad",
+    }
+    dispose_engines()

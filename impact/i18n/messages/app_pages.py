@@ -35,6 +35,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Aandeel achteruitgegaan",
         "en": "Share deteriorated",
     },
+    "app.chart.improved": {"nl": "Vooruitgegaan", "en": "Improved"},
+    "app.chart.deteriorated": {"nl": "Achteruitgegaan", "en": "Deteriorated"},
+    "app.chart.share": {"nl": "Aandeel", "en": "Share"},
     "app.chart.n_pairs": {
         "nl": "Mensen met voor- en nameting",
         "en": "People with before and after",
@@ -103,8 +106,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "with the comparison group.",
     },
     "app.dash.improved.title": {
-        "nl": "Aandeel dat duidelijk vooruitging",
-        "en": "Share that clearly improved",
+        "nl": "Aandeel dat duidelijk vooruit- of achteruitging",
+        "en": "Share that clearly improved or deteriorated",
     },
     "app.dash.before_after.title": {
         "nl": "Gemiddelde score voor en na",
