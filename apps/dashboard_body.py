@@ -230,6 +230,7 @@ def _trends(view: DashboardView) -> None:
         periods = view.periods[view.periods["programme"] == programme]
         if periods["share_improved"].notna().any():
             st.markdown(f"**{tr('app.dash.trend.periods')}**")
+            st.caption(tr("app.dash.trend.periods_caption", n=charts.TREND_MIN_N))
             st.altair_chart(charts.period_trend_chart(periods))
     for programme, frame in view.area.groupby("programme", sort=True):
         st.markdown(f"#### {programme}")

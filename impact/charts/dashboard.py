@@ -19,6 +19,8 @@ ARM_COLOURS = {"with": "#009E73", "without": "#999999"}
 FACET_WIDTH = 300
 FACET_HEIGHT = 180
 BAR_STEP = 22
+#: trend points about fewer people than this are left out (noise, not a trend)
+TREND_MIN_N = 10
 
 
 def group_label(group: object) -> str:
@@ -167,9 +169,13 @@ def before_after_chart(outcomes: pd.DataFrame) -> alt.FacetChart:
         x2="max(mean):Q",
         color=colour,
     )
-    points = base.mark_point(filled=True, size=90).encode(
+    hollow = alt.condition(
+        alt.datum.moment == before, alt.value("white"), colour
+    )  # before: open marker, after: filled
+    points = base.mark_point(filled=True, size=110, strokeWidth=2).encode(
         x=alt.X("mean:Q"),
         color=colour,
+        fill=hollow,
         shape=alt.Shape(
             "moment:N",
             title=t("app.chart.moment"),
@@ -197,10 +203,13 @@ def _mean_tooltip() -> list[alt.Tooltip]:
 
 
 def _lines(
-    data: pd.DataFrame, x: tuple[str, str], y: tuple[str, str, alt.Axis | None]
+    data: pd.DataFrame,
+    x: tuple[str, str],
+    y: tuple[str, str, alt.Axis | None],
+    dash: str | None = None,
 ) -> Any:
     """Lines with points per group; ``x``: (field, title); ``y``: (field,
-    title, axis)."""
+    title, axis); ``dash``: a field drawn as solid / dashed lines."""
     colour = _group_colour(sorted(set(data["group"])))
     y_enc = alt.Y(
         y[0],
@@ -209,15 +218,22 @@ def _lines(
         scale=alt.Scale(zero=False),
     )
     sort = list(dict.fromkeys(data[x[0].split(":")[0]]))
-    base = alt.Chart().encode(
-        x=alt.X(x[0], title=x[1], sort=sort), y=y_enc, color=colour
-    )
+    x_enc = alt.X(x[0], title=x[1], sort=sort, axis=alt.Axis(labelAngle=0))
+    base = alt.Chart().encode(x=x_enc, y=y_enc, color=colour)
+    if dash is not None:
+        base = base.encode(
+            strokeDash=alt.StrokeDash(
+                f"{dash}:N", title=None, legend=alt.Legend(orient="top")
+            )
+        )
     tooltip = [
         alt.Tooltip(x[0], title=x[1]),
         alt.Tooltip("group_label:N", title=t("app.chart.group")),
         alt.Tooltip(y[0], title=y[1], format=".2f"),
         alt.Tooltip("n:Q", title=t("app.chart.n")),
     ]
+    if dash is not None:
+        tooltip.insert(2, alt.Tooltip(f"{dash}:N", title=" "))
     return alt.layer(
         base.mark_line(),
         base.mark_point(filled=True).encode(tooltip=tooltip),
@@ -240,16 +256,31 @@ def wave_trend_chart(waves: pd.DataFrame) -> alt.FacetChart:
     ).resolve_scale(y="independent")
 
 
-def period_trend_chart(periods: pd.DataFrame) -> alt.FacetChart:
-    """Share improved by intake quarter and group, one panel per outcome.
+def period_trend_chart(
+    periods: pd.DataFrame, min_n: int = TREND_MIN_N
+) -> alt.FacetChart:
+    """Shares improved (solid) and deteriorated (dashed) by intake quarter and
+    group, one panel per outcome; quarters with fewer than ``min_n`` people with
+    two measurements are left out (their shares jump about).
 
-    ``periods`` columns: outcome, group, period_label, period, n, share_improved.
+    ``periods`` columns: outcome, group, period_label, period, n, share_improved,
+    share_deteriorated.
     """
     data = _visible(periods, "share_improved")
-    data = data.sort_values("period")
+    data = data[data["n"] >= min_n].sort_values("period")
+    parts = []
+    for measure in ("improved", "deteriorated"):
+        parts.append(
+            data.assign(
+                measure_label=t(f"app.chart.{measure}"),
+                share=data[f"share_{measure}"].astype("float64"),
+            )
+        )
+    long = pd.concat(parts, ignore_index=True)
+    long = long[long["share"].notna()]
     x = ("period_label:O", t("app.chart.intake_quarter"))
-    y = ("share_improved:Q", t("app.chart.share_improved"), alt.Axis(format="%"))
-    chart = _lines(data, x, y)
+    y = ("share:Q", t("app.chart.share"), alt.Axis(format="%"))
+    chart = _lines(long, x, y, dash="measure_label")
     return chart.facet(facet=alt.Facet("outcome:N", title=None), columns=2)
 
 
@@ -270,7 +301,7 @@ def area_trend_chart(area: pd.DataFrame) -> alt.FacetChart:
         ),
         legend=alt.Legend(orient="top"),
     )
-    x = alt.X("period:O", title=t("app.chart.period"))
+    x = alt.X("period:O", title=t("app.chart.period"), axis=alt.Axis(labelAngle=0))
     y = alt.Y("mean:Q", title=t("app.chart.mean"), scale=alt.Scale(zero=False))
     base = alt.Chart().encode(x=x, y=y, color=colour)
     tooltip = [

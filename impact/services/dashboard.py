@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy.engine import Engine
 
-from impact.domain.instruments import Instrument, domain_label
+from impact.domain.instruments import SHIPPED, Instrument, domain_label
 from impact.i18n import current_language, t
 from impact.services.dashboard_views import (
     area_view,
@@ -177,7 +177,11 @@ def period_label(period: int) -> str:
 
 
 def outcome_label(cells: DashboardCells, instrument: str, domain: str) -> str:
+    """Short and as in the reports: ``ZRM · Financiën``, ``SWEMWBS``; an own
+    instrument by its name."""
     name, n_domains = cells.instruments.get(instrument, (instrument, 1))
+    if instrument in SHIPPED:
+        name = instrument.upper()
     if n_domains <= 1 or domain == instrument:
         return name
     return f"{name} · {domain_label(domain, current_language())}"

@@ -140,12 +140,13 @@ def period_view(
     min_cell: int | None,
 ) -> pd.DataFrame:
     """Share improved per intake quarter, programme, outcome and group."""
-    cols = ["programme", "outcome", "group", "period", "n", "share_improved"]
+    stats = ["share_improved", "share_deteriorated"]
+    cols = ["programme", "outcome", "group", "period", "n", *stats]
     data = change[change["period"].notna() & (change["n_pairs"] > 0)]
     if data.empty:
         return pd.DataFrame(columns=cols)
     sums = data.groupby([*OUTCOME_KEYS, "period"], as_index=False)[
-        ["n_pairs", "n_improved", "n_classified"]
+        ["n_pairs", "n_improved", "n_deteriorated", "n_classified"]
     ].sum(min_count=1)
     out = sums.assign(
         programme=_named(sums, names),
@@ -153,9 +154,10 @@ def period_view(
         period=sums["period"].astype("int64"),
         n=sums["n_pairs"].astype("int64"),
         share_improved=_ratio(sums["n_improved"], sums["n_classified"]),
+        share_deteriorated=_ratio(sums["n_deteriorated"], sums["n_classified"]),
     )[cols]
     out = out.sort_values(["programme", "outcome", "group", "period"])
-    return _suppress(out.reset_index(drop=True), min_cell, ["share_improved"])
+    return _suppress(out.reset_index(drop=True), min_cell, stats)
 
 
 def area_view(area: pd.DataFrame, names: Mapping[int, str]) -> pd.DataFrame:

@@ -88,7 +88,7 @@ def test_staff_see_every_cell() -> None:
     assert treated["n"] == 29
     assert treated["mean_before"] == pytest.approx(2.0, abs=TOLERANCE)
     assert treated["share_improved"] == pytest.approx((12 + 2) / 29, abs=TOLERANCE)
-    assert treated["outcome"] == "Zelfredzaamheid-Matrix · Financiën"
+    assert treated["outcome"] == "ZRM · Financiën"
     assert sorted(view.reach["n"]) == [4, 12, 25, 30]
 
 

@@ -44,7 +44,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "app.chart.n": {"nl": "Aantal mensen", "en": "Number of people"},
     "app.chart.n_areas": {"nl": "Aantal wijken", "en": "Number of wijken"},
-    "app.chart.mean": {"nl": "Gemiddelde score", "en": "Mean score"},
+    "app.chart.mean": {
+        "nl": "Gemiddelde (ja/nee: aandeel ja)",
+        "en": "Mean (yes/no: share yes)",
+    },
     "app.chart.mean_before": {"nl": "Gemiddelde voor", "en": "Mean before"},
     "app.chart.mean_after": {"nl": "Gemiddelde na", "en": "Mean after"},
     "app.chart.before": {"nl": "Voor (eerste meting)", "en": "Before (first)"},
@@ -186,8 +189,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Mean score per measurement",
     },
     "app.dash.trend.periods": {
-        "nl": "Aandeel vooruitgegaan per kwartaal van instroom",
-        "en": "Share improved by quarter of intake",
+        "nl": "Aandeel vooruit- en achteruitgegaan per kwartaal van instroom",
+        "en": "Share improved and deteriorated by quarter of intake",
+    },
+    "app.dash.trend.periods_caption": {
+        "nl": "Kwartalen met minder dan {n} mensen met een voor- en nameting zijn weggelaten.",
+        "en": "Quarters with fewer than {n} people with a before and after are left out.",
     },
     "app.dash.trend.area": {
         "nl": "Wijkcijfers per jaar",
