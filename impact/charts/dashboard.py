@@ -19,6 +19,13 @@ ARM_COLOURS = {"with": "#009E73", "without": "#999999"}
 FACET_WIDTH = 300
 FACET_HEIGHT = 180
 BAR_STEP = 22
+#: legends of shape and dash: a visible grey symbol (not the group colour)
+LEGEND_SYMBOL: dict[str, Any] = {
+    "symbolStrokeColor": "#555555",
+    "symbolFillColor": "#555555",
+    "symbolStrokeWidth": 2,
+    "symbolOpacity": 1,
+}
 #: trend points about fewer people than this are left out (noise, not a trend)
 TREND_MIN_N = 10
 
@@ -169,26 +176,27 @@ def before_after_chart(outcomes: pd.DataFrame) -> alt.FacetChart:
         x2="max(mean):Q",
         color=colour,
     )
-    hollow = alt.condition(
-        alt.datum.moment == before, alt.value("white"), colour
-    )  # before: open marker, after: filled
-    points = base.mark_point(filled=True, size=110, strokeWidth=2).encode(
-        x=alt.X("mean:Q"),
-        color=colour,
-        fill=hollow,
-        shape=alt.Shape(
-            "moment:N",
-            title=t("app.chart.moment"),
-            scale=alt.Scale(domain=[before, after], range=["circle", "diamond"]),
-            legend=alt.Legend(orient="top"),
-        ),
-        tooltip=_mean_tooltip(),
+    point = alt.X("mean:Q")
+    first = base.transform_filter(alt.datum.moment == before).mark_point(
+        filled=False, shape="circle", size=110, strokeWidth=2, opacity=1
     )
+    last = base.transform_filter(alt.datum.moment == after).mark_point(
+        filled=True, shape="diamond", size=130, opacity=1
+    )
+    key = t("app.chart.moment_key", before=before, after=after)
     return (
-        alt.layer(line, points, data=long)
+        alt.layer(
+            line,
+            first.encode(x=point, color=colour, tooltip=_mean_tooltip()),
+            last.encode(x=point, color=colour, tooltip=_mean_tooltip()),
+            data=long,
+        )
         .properties(width=FACET_WIDTH, height=70)
         .facet(facet=alt.Facet("outcome:N", title=None), columns=2)
         .resolve_scale(x="independent")
+        .properties(
+            title=alt.Title(key, anchor="start", fontSize=12, fontWeight="normal")
+        )
     )
 
 
@@ -206,10 +214,10 @@ def _lines(
     data: pd.DataFrame,
     x: tuple[str, str],
     y: tuple[str, str, alt.Axis | None],
-    dash: str | None = None,
+    dash: tuple[str, list[str]] | None = None,
 ) -> Any:
     """Lines with points per group; ``x``: (field, title); ``y``: (field,
-    title, axis); ``dash``: a field drawn as solid / dashed lines."""
+    title, axis); ``dash``: (field, [solid value, dashed value])."""
     colour = _group_colour(sorted(set(data["group"])))
     y_enc = alt.Y(
         y[0],
@@ -223,7 +231,10 @@ def _lines(
     if dash is not None:
         base = base.encode(
             strokeDash=alt.StrokeDash(
-                f"{dash}:N", title=None, legend=alt.Legend(orient="top")
+                f"{dash[0]}:N",
+                title=None,
+                scale=alt.Scale(domain=dash[1], range=[[1, 0], [5, 4]]),
+                legend=alt.Legend(orient="top", symbolType="stroke", **LEGEND_SYMBOL),
             )
         )
     tooltip = [
@@ -233,7 +244,7 @@ def _lines(
         alt.Tooltip("n:Q", title=t("app.chart.n")),
     ]
     if dash is not None:
-        tooltip.insert(2, alt.Tooltip(f"{dash}:N", title=" "))
+        tooltip.insert(2, alt.Tooltip(f"{dash[0]}:N", title=" "))
     return alt.layer(
         base.mark_line(),
         base.mark_point(filled=True).encode(tooltip=tooltip),
@@ -280,7 +291,8 @@ def period_trend_chart(
     long = long[long["share"].notna()]
     x = ("period_label:O", t("app.chart.intake_quarter"))
     y = ("share:Q", t("app.chart.share"), alt.Axis(format="%"))
-    chart = _lines(long, x, y, dash="measure_label")
+    order = [t("app.chart.improved"), t("app.chart.deteriorated")]
+    chart = _lines(long, x, y, dash=("measure_label", order))
     return chart.facet(facet=alt.Facet("outcome:N", title=None), columns=2)
 
 

@@ -53,6 +53,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "app.chart.before": {"nl": "Voor (eerste meting)", "en": "Before (first)"},
     "app.chart.after": {"nl": "Na (laatste meting)", "en": "After (last)"},
     "app.chart.moment": {"nl": "Moment", "en": "Moment"},
+    "app.chart.moment_key": {
+        "nl": "○ {before}   ◆ {after}",
+        "en": "○ {before}   ◆ {after}",
+    },
     "app.chart.wave": {"nl": "Meting", "en": "Measurement"},
     "app.chart.intake_quarter": {
         "nl": "Kwartaal van instroom",
