@@ -121,6 +121,8 @@ def _reach(view: DashboardView, min_cell: int | None) -> None:
         return
     if view.reach["n"].notna().any():
         st.altair_chart(charts.reach_chart(view.reach), width="stretch")
+    if view.reach["n"].isna().any():
+        st.caption(tr("app.dash.reach.hidden", min_cell=min_cell))
     with st.expander(tr("app.dash.table")):
         st.dataframe(
             ui.table(

@@ -69,10 +69,14 @@ def _visible(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 def reach_chart(reach: pd.DataFrame) -> alt.Chart:
     """Participants per wijk (bars), stacked by programme.
 
-    ``reach`` columns: programme, wijk, group, n.
+    ``reach`` columns: programme, wijk, group, n (``None``: suppressed; such a
+    wijk is labelled ``"WK... *"`` because its bar leaves those people out).
     """
+    hidden = set(reach.loc[reach["n"].isna(), "wijk"])
     data = _visible(reach, "n")
     data = data.groupby(["programme", "wijk"], as_index=False).agg(n=("n", "sum"))
+    # a bar that lacks suppressed cells undercounts: mark its wijk with " *"
+    data["wijk"] = [f"{w} *" if w in hidden else w for w in data["wijk"]]
     n_wijken = max(data["wijk"].nunique(), 1)
     return (
         alt.Chart(data)

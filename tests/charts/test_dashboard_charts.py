@@ -70,11 +70,14 @@ def test_reach_chart_sums_groups_per_wijk() -> None:
         },
         dtype=object,
     )
+    partly = reach.assign(wijk=["WK1", "WK1", "WK1", "WK2"])
+    marked = _values(charts.reach_chart(partly).to_dict())
+    assert {r["wijk"] for r in marked} == {"WK1 *", "WK2"}
     rows = _values(charts.reach_chart(reach).to_dict())
     assert {(r["programme"], r["wijk"]): r["n"] for r in rows} == {
         ("A", "WK1"): 27,
         ("B", "WK1"): 20,
-    }
+    }  # WK2's only cell is suppressed: no bar at all
 
 
 def test_trend_charts_label_waves_and_arms() -> None:

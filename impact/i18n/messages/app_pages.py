@@ -100,6 +100,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Iedereen met ten minste één meting, deelnemers en vergelijkingsgroep samen.",
         "en": "Everyone with at least one measurement, participants and comparison group together.",
     },
+    "app.dash.reach.hidden": {
+        "nl": "* In deze wijk zijn groepen van minder dan {min_cell} mensen verborgen; "
+        "de balk telt alleen de getoonde groepen.",
+        "en": "* Groups of fewer than {min_cell} people are hidden in this wijk; the bar "
+        "counts only the groups shown.",
+    },
     "app.dash.outcomes.title": {
         "nl": "Wie gaat er vooruit?",
         "en": "Who is improving?",
