@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import unicodedata
+from collections.abc import Iterable
 
 PSEUDONYM_PREFIX = "p_"
 PSEUDONYM_HEX = 32  # 128 bits: collisions are negligible at any realistic size
@@ -48,3 +49,30 @@ def pseudonymise(reference: object, key: bytes) -> str:
     """``"K-00123"`` → ``"p_3f1c..."`` (stable for one key)."""
     digest = hmac.new(key, normalise_reference(reference).encode(), hashlib.sha256)
     return PSEUDONYM_PREFIX + digest.hexdigest()[:PSEUDONYM_HEX]
+
+
+def pseudonymise_many(references: Iterable[object], key: bytes) -> list[str]:
+    """:func:`pseudonymise` for many references, several times faster.
+
+    HMAC (RFC 2104) is computed from two pre-keyed SHA-256 states that are
+    copied per reference, instead of keying a new HMAC object each time; plain
+    ASCII references skip Unicode normalisation (NFKC leaves ASCII unchanged).
+    """
+    block = 64
+    padded = (hashlib.sha256(key).digest() if len(key) > block else key).ljust(
+        block, b"\0"
+    )
+    inner = hashlib.sha256(bytes(b ^ 0x36 for b in padded))
+    outer = hashlib.sha256(bytes(b ^ 0x5C for b in padded))
+    out = []
+    for reference in references:
+        if type(reference) is str and reference.isascii():
+            text = " ".join(reference.lower().split())
+        else:
+            text = normalise_reference(reference)
+        h = inner.copy()
+        h.update(text.encode())
+        o = outer.copy()
+        o.update(h.digest())
+        out.append(PSEUDONYM_PREFIX + o.hexdigest()[:PSEUDONYM_HEX])
+    return out

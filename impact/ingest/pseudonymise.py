@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from impact.domain.pseudonym import pseudonymise
+from impact.domain.pseudonym import pseudonymise_many
 
 
 def pseudonymise_frame(measurements: pd.DataFrame, key: bytes) -> pd.DataFrame:
@@ -16,7 +16,7 @@ def pseudonymise_frame(measurements: pd.DataFrame, key: bytes) -> pd.DataFrame:
     reference is not kept in the result.
     """
     codes, uniques = pd.factorize(measurements["client_ref"], use_na_sentinel=False)
-    hashed = np.array([pseudonymise(u, key) for u in uniques], dtype=object)
+    hashed = np.array(pseudonymise_many(uniques, key), dtype=object)
     participant = pd.array(hashed, dtype="str").take(np.asarray(codes))
     out = measurements.drop(columns=["client_ref"])
     out.insert(0, "participant", pd.Series(participant, index=out.index))

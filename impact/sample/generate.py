@@ -332,6 +332,16 @@ def demo_data(seed: int = SEED) -> SampleData:
     return SampleData(measurements, area_observations(rng))
 
 
+def _letters(number: int) -> str:
+    """``20240501`` → ``"BRSDKV"``: a number written in the letters A-Z."""
+    out = ""
+    while True:
+        number, digit = divmod(number, 26)
+        out = chr(ord("A") + digit) + out
+        if not number:
+            return out
+
+
 def measurement_rows(n_rows: int, seed: int = SEED) -> pd.DataFrame:
     """Exactly ``n_rows`` long-format rows for the demo programmes (benchmarks).
 
@@ -343,10 +353,12 @@ def measurement_rows(n_rows: int, seed: int = SEED) -> pd.DataFrame:
     parts, total, offset = [], 0, 0
     while total < n_rows:
         block = min(max(-(-(n_rows - total) // 16), 10), 50_000)
-        # client numbers carry the seed, so files of different seeds (and the
-        # demo's own SR-/JW- clients) never claim the same person
-        debt = debt_measurements(rng, block, block, offset, prefix=f"SR{seed}")
-        youth = youth_measurements(rng, block, block, offset, prefix=f"JW{seed}")
+        # client numbers carry the seed (as letters: a long run of digits would
+        # look like a BSN candidate), so files of different seeds and the demo's
+        # own SR-/JW- clients never claim the same person
+        tag = _letters(seed)
+        debt = debt_measurements(rng, block, block, offset, prefix=f"SR{tag}")
+        youth = youth_measurements(rng, block, block, offset, prefix=f"JW{tag}")
         offset += 2 * block
         parts += [debt, youth]
         total += len(debt) + len(youth)

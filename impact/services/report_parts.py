@@ -105,16 +105,18 @@ def outcome_of(a: OutcomeAnalysis, p_holm: float | None) -> Outcome:
 
 
 def _effect_size(a: OutcomeAnalysis) -> float | None:
-    """Pre/post: Hedges' g (av). DiD/staggered: effect / pooled baseline SD."""
+    """Pre/post: Hedges' g_av (from the engine). DiD: the effect divided by the
+    pooled baseline SD, times Hedges' correction J = 1 - 3 / (4 (n1 + n2) - 9).
+    Area designs: none (a between-wijk SD is not a scale for people)."""
     if a.design == "prepost":
         return num(a.estimate.hedges_g)
     base = a.means[a.means["period"] == a.means["period"].min()]
-    if base.empty or base["sd"].isna().all():
+    if a.design != "did" or base.empty or base["sd"].isna().all():
         return None
-    pooled = math.sqrt(
-        (base["sd"] ** 2 * (base["n"] - 1)).sum() / max(base["n"].sum() - 2, 1)
-    )
-    return num(a.estimate.att / pooled) if pooled > 0 else None
+    n = base["n"].sum()
+    pooled = math.sqrt((base["sd"] ** 2 * (base["n"] - 1)).sum() / max(n - 2, 1))
+    correction = 1 - 3 / (4 * n - 9)
+    return num(correction * a.estimate.att / pooled) if pooled > 0 else None
 
 
 def _groups(means: pd.DataFrame) -> tuple[GroupMeans, ...]:

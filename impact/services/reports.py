@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 
 from impact import __version__
 from impact.config import get_settings
-from impact.errors import EstimationError, ReportError, check_option
+from impact.errors import EstimationError, NotFoundError, ReportError, check_option
 from impact.estimate import holm
 from impact.i18n import t, use_language
 from impact.report import EvidenceReport, Request, read_embedded, render
@@ -42,6 +42,7 @@ def build_report(
     lang: str = "nl",
     audience: Audience = "organisation",
     created_at: datetime | None = None,
+    funder: str | None = None,
 ) -> EvidenceReport:
     """The evidence report of ``programme_names`` (empty: all) of an organisation."""
     check_option("audience", audience, ("organisation", "funder"))
@@ -68,7 +69,7 @@ def build_report(
             reproducibility=_reproducibility(analyses),
             outcomes=outcomes,
             value=value_of(engine, org_slug, analyses),
-            funder=None,
+            funder=funder,
             min_cell=get_settings().min_cell,
             request=Request(org_slug, tuple(programme_names), audience),
         )
@@ -204,6 +205,57 @@ def render_report(
             programmes=list(report.programmes),
             audience=audience,
             fingerprint=report.reproducibility.data_fingerprint,
+        )
+    return content
+
+
+def funder_report(
+    *,
+    engine: Engine,
+    funder_slug: str,
+    programme_name: str,
+    fmt: str = "pdf",
+    lang: str = "nl",
+    user_id: int | None = None,
+    actor: str = "",
+) -> bytes:
+    """A funder's report on one programme it funds (aggregates, small cells hidden).
+
+    A programme the funder's Funding rows do not name is "not found", exactly
+    like one that does not exist.
+    """
+    with session_scope(engine) as session:
+        funder = orgs.get_organisation(session=session, slug=funder_slug)
+        funded = orgs.funded_programmes(session=session, funder=funder)
+        match = [p for p in funded if p.name == programme_name]
+        if not match:
+            raise NotFoundError(
+                t("errors.programme_not_found", name=programme_name, org=funder_slug)
+            )
+        owner = orgs.organisation_by_id(
+            session=session, org_id=match[0].organisation_id
+        )
+        funder_name, owner_slug = funder.name, owner.slug
+    report = build_report(
+        engine=engine,
+        org_slug=owner_slug,
+        programme_names=(programme_name,),
+        lang=lang,
+        audience="funder",
+        funder=funder_name,
+    )
+    content = render(report, fmt, lang)  # type: ignore[arg-type]
+    with write_scope(engine) as session:
+        funder = orgs.get_organisation(session=session, slug=funder_slug)
+        audit.record(
+            session=session,
+            action="export",
+            org=funder,
+            user_id=user_id,
+            actor=actor,
+            format=fmt,
+            programmes=[programme_name],
+            audience="funder",
         )
     return content
 
