@@ -1,6 +1,6 @@
 """Report downloads from the app: the programmes a user may report on, and the
-file. A funder gets the funder version (aggregates only, small cells hidden) of
-a programme its Funding rows name, built from the owning organisation's data."""
+file. A funder gets ``reports.funder_report`` (aggregates only, small cells
+hidden) of a programme its Funding rows name."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from sqlalchemy.engine import Engine
 from impact.errors import check_option
 from impact.report.render import FORMATS
 from impact.services.permissions import require
-from impact.services.reports import render_report
+from impact.services.reports import funder_report, render_report
 from impact.store import aggregates as agg
-from impact.store import audit, orgs
-from impact.store.engine import session_scope, write_scope
+from impact.store import orgs
+from impact.store.engine import session_scope
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -64,28 +64,25 @@ def download_report(
             session=session, org_id=programme.organisation_id
         )
         owner_slug, name = owner.slug, programme.name
-    content = render_report(
-        engine=engine,
-        org_slug=owner_slug,
-        programme_names=(name,),
-        fmt=fmt,
-        lang=lang,
-        audience="funder" if as_funder else "organisation",
-        user_id=None if as_funder else user_id,
-        actor=actor,
-    )
     if as_funder:
-        with write_scope(engine) as session:
-            funder = orgs.get_organisation(session=session, slug=org_slug)
-            audit.record(
-                session=session,
-                action="export",
-                org=funder,
-                user_id=user_id,
-                actor=actor,
-                format=fmt,
-                programmes=[name],
-                audience="funder",
-            )
+        content = funder_report(
+            engine=engine,
+            funder_slug=org_slug,
+            programme_name=name,
+            fmt=fmt,
+            lang=lang,
+            user_id=user_id,
+            actor=actor,
+        )
+    else:
+        content = render_report(
+            engine=engine,
+            org_slug=owner_slug,
+            programme_names=(name,),
+            fmt=fmt,
+            lang=lang,
+            user_id=user_id,
+            actor=actor,
+        )
     safe = "".join(c if c.isalnum() else "_" for c in name).strip("_")[:60]
     return f"rapport_{safe}.{fmt}", content, CONTENT_TYPES[fmt]
