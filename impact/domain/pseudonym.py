@@ -4,6 +4,11 @@ Each organisation's key is derived from the master secret with HKDF-SHA256
 (RFC 5869) and never stored. A client reference becomes
 ``HMAC-SHA256(org_key, normalised reference)``: the same client links across
 uploads, and without the key no one can reverse it or test a guess.
+
+Key rotation (``impact keys rotate``) cannot recompute pseudonyms from references
+it does not have, so generations chain: the pseudonym of generation ``n`` is
+``HMAC(key_n, pseudonym of generation n-1)``. Rotation re-keys each stored
+pseudonym once; an import applies the whole chain (see ``pseudonymise_chain``).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import unicodedata
+from collections.abc import Sequence
 
 PSEUDONYM_PREFIX = "p_"
 PSEUDONYM_HEX = 32  # 128 bits: collisions are negligible at any realistic size
@@ -48,3 +54,17 @@ def pseudonymise(reference: object, key: bytes) -> str:
     """``"K-00123"`` → ``"p_3f1c..."`` (stable for one key)."""
     digest = hmac.new(key, normalise_reference(reference).encode(), hashlib.sha256)
     return PSEUDONYM_PREFIX + digest.hexdigest()[:PSEUDONYM_HEX]
+
+
+def rekey(pseudonym: str, key: bytes) -> str:
+    """The next generation of a pseudonym: ``HMAC(key, pseudonym)``."""
+    digest = hmac.new(key, pseudonym.encode(), hashlib.sha256)
+    return PSEUDONYM_PREFIX + digest.hexdigest()[:PSEUDONYM_HEX]
+
+
+def pseudonymise_chain(reference: object, keys: Sequence[bytes]) -> str:
+    """The pseudonym under key generations ``1..len(keys)`` (``keys`` in order)."""
+    pseudonym = pseudonymise(reference, keys[0])
+    for key in keys[1:]:
+        pseudonym = rekey(pseudonym, key)
+    return pseudonym

@@ -9,18 +9,18 @@ nothing, and the result says so.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from impact.domain.pseudonym import pseudonymise
+from impact.domain.pseudonym import pseudonymise_chain
 from impact.errors import ImportRefused
 from impact.i18n import t
-from impact.services.keys import organisation_key
-from impact.store import audit, batches, data, orgs, programmes
+from impact.services.keys import organisation_keys
+from impact.store import audit, batches, data, programmes, pseudonyms
 from impact.store.engine import write_scope
 from impact.store.models import ImportBatch, Organisation
 
@@ -49,10 +49,15 @@ class ImportResult:
         }
 
 
-def pseudonymise_refs(refs: pd.Series, key: bytes) -> pd.Series:
-    """Replace raw client references by pseudonyms (each unique one hashed once)."""
+def pseudonymise_refs(refs: pd.Series, key: bytes | Sequence[bytes]) -> pd.Series:
+    """Replace raw client references by pseudonyms (each unique one hashed once).
+
+    ``key``: one key, or the organisation's key generations in order
+    (:func:`impact.services.keys.organisation_keys`).
+    """
+    keys = (key,) if isinstance(key, bytes) else tuple(key)
     codes, uniques = pd.factorize(refs.astype(str))
-    hashed = [pseudonymise(ref, key) for ref in uniques]
+    hashed = [pseudonymise_chain(ref, keys) for ref in uniques]
     return pd.Series(pd.Index(hashed).take(codes), index=refs.index)
 
 
@@ -81,7 +86,8 @@ def import_frames(
     """Store validated frames in one transaction (see module docstring)."""
     note = progress or (lambda _f, _m: None)
     with write_scope(engine) as session:
-        org = orgs.get_organisation(session=session, slug=org_slug)
+        # imports of one organisation queue here (key rotation and erasure too)
+        org = pseudonyms.lock_organisation(session=session, slug=org_slug)
         if batches.find_imported_file(session=session, org=org, sha256=file_sha256):
             return ImportResult(
                 None, "unchanged", _n(measurements, area), 0, _n(measurements, area), 0
@@ -170,7 +176,7 @@ def _write(
         if "participant" not in frame:
             frame = frame.assign(
                 participant=pseudonymise_refs(
-                    frame["client_ref"], organisation_key(org)
+                    frame["client_ref"], organisation_keys(org)
                 )
             ).drop(columns=["client_ref"])
         _check_groups(session, org, frame, ids)
@@ -222,7 +228,7 @@ def undo_import(
 ) -> int:
     """Remove what one batch added; returns the number of rows removed."""
     with write_scope(engine) as session:
-        org = orgs.get_organisation(session=session, slug=org_slug)
+        org = pseudonyms.lock_organisation(session=session, slug=org_slug)
         batch = batches.get_batch(session=session, org=org, batch_id=batch_id)
         if batch.status != "imported":
             raise ImportRefused(t("import.already_undone", batch=batch_id))

@@ -37,7 +37,7 @@ from impact.errors import NotFoundError
 from impact.sample import generate as sample
 from impact.services import admin
 from impact.services.imports import frames_sha256, import_frames
-from impact.store import audit, batches, data, orgs, programmes
+from impact.store import audit, batches, data, orgs, programmes, pseudonyms
 from impact.store.engine import dispose_engines, session_scope, write_scope
 from impact.store.models import Organisation, Programme, User
 from tests.factories import migrated_engine
@@ -358,6 +358,9 @@ def reads(
             "programmes",
             lambda p: data.measurement_frame(session=s, org=org, programme=p),
         ),
+        "pseudonyms.participant_pseudonyms": [
+            list(pseudonyms.participant_pseudonyms(session=s, org=org).values())
+        ],
         "data.area_frame": each(
             "programmes", lambda p: data.area_frame(session=s, org=org, programme=p)
         ),
