@@ -225,6 +225,8 @@ def _run_app(port: int) -> None:
         "false",
         "--server.maxUploadSize",
         str(settings.max_upload_mb),
+        "--client.toolbarMode",
+        "minimal",
         "--client.showErrorDetails",
         "false" if settings.environment == "production" else "true",
     ]

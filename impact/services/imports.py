@@ -82,6 +82,7 @@ def import_frames(
     actor: str = "",
     dry_run: bool = False,
     progress: Progress | None = None,
+    warnings: tuple[str, ...] = (),
 ) -> ImportResult:
     """Store validated frames in one transaction (see module docstring)."""
     note = progress or (lambda _f, _m: None)
@@ -90,7 +91,13 @@ def import_frames(
         org = pseudonyms.lock_organisation(session=session, slug=org_slug)
         if batches.find_imported_file(session=session, org=org, sha256=file_sha256):
             return ImportResult(
-                None, "unchanged", _n(measurements, area), 0, _n(measurements, area), 0
+                None,
+                "unchanged",
+                _n(measurements, area),
+                0,
+                _n(measurements, area),
+                0,
+                warnings,
             )
         ids = _programme_ids(session, org, measurements, area)
         batch = batches.add_batch(
@@ -126,6 +133,7 @@ def import_frames(
             counts.rows_new,
             counts.rows_skipped,
             counts.participants_new,
+            warnings,
         )
         if dry_run:
             session.rollback()

@@ -17,12 +17,12 @@ from sqlmodel import Session
 
 from impact.errors import NotFoundError
 from impact.services.admin import add_user
-from impact.store import audit, batches, data, orgs, programmes
+from impact.store import audit, batches, data, mappings, orgs, programmes
 from impact.store.engine import dispose_engines, session_scope
 from impact.store.models import Organisation
 from tests.factories import add_org_with_data, migrated_engine
 
-MODULES = (audit, batches, data, orgs, programmes)
+MODULES = (audit, batches, data, mappings, orgs, programmes)
 # functions that write, or take a funder rather than an owner, are tested elsewhere
 NOT_READS = {
     "record",
@@ -35,6 +35,7 @@ NOT_READS = {
     "write_area_observations",
     "add_batch",
     "undo_batch_rows",
+    "save_mapping",
 }
 
 
@@ -77,6 +78,10 @@ def _reads(
             if k in {"problematische_schulden"}
         },
         "members": lambda s, b: orgs.members(session=s, org=b),
+        "get_mapping": lambda s, b: mappings.get_mapping(
+            session=s, org=b, name="eigen indeling"
+        ),
+        "list_mappings": lambda s, b: mappings.list_mappings(session=s, org=b),
         "role_in": lambda s, b: orgs.role_in(
             session=s, org=b, user=orgs.find_user(session=s, email="a@org-a.nl")
         ),
@@ -116,6 +121,13 @@ def _check_scoping(url: str) -> None:
     engine = migrated_engine(url)
     add_org_with_data(engine, "org-a", seed=1)
     add_user(engine=engine, email="a@org-a.nl", org_slug="org-a", role="admin")
+    with session_scope(engine) as s:
+        mappings.save_mapping(
+            session=s,
+            org=orgs.get_organisation(session=s, slug="org-a"),
+            name="eigen indeling",
+            mapping={"Klant": "client_ref"},
+        )
     with session_scope(engine) as s:
         b = orgs.create_organisation(session=s, slug="org-b", name="B")
     with session_scope(engine) as s:

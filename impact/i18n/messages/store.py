@@ -9,4 +9,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Import batch {batch} does not exist in organisation '{org}'. See the "
         "import history for the numbers.",
     },
+    "store.mapping_not_found": {
+        "nl": "Er is geen opgeslagen kolomindeling met de naam '{name}'. Opgeslagen "
+        "indelingen: {known}.",
+        "en": "There is no saved column mapping called '{name}'. Saved mappings: "
+        "{known}.",
+    },
 }

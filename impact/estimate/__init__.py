@@ -1,0 +1,48 @@
+"""The estimation engine: pure functions on pandas frames -> frozen results.
+
+Map: ``did`` (2x2), ``twfe`` and ``event_study`` (two-way fixed effects),
+``staggered`` (Callaway & Sant'Anna), ``prepost`` (no comparison group),
+``power`` (minimum detectable effect, Holm), ``diagnostics`` (balance,
+attrition). Inference choices live in ``inference``; the few-cluster methods in
+``wild`` (wild cluster bootstrap) and ``randinf`` (randomization inference).
+Every result has ``tidy()`` (estimate, std_error, statistic, p_value, ci_low,
+ci_high by term), ``summary()``, ``vcov``/``method`` with ``vcov_reason`` and
+``warnings``. See docs/methods.md.
+"""
+
+from __future__ import annotations
+
+from impact.estimate._cs_aggregate import AggregateResult
+from impact.estimate.diagnostics import (
+    AttritionResult,
+    BalanceResult,
+    attrition,
+    balance,
+)
+from impact.estimate.did import DidResult, did
+from impact.estimate.event_study import EventStudyResult, event_study
+from impact.estimate.power import MdeResult, holm, min_detectable_effect
+from impact.estimate.prepost import PrePostResult, prepost
+from impact.estimate.staggered import StaggeredResult, staggered
+from impact.estimate.twfe import TwfeResult, twfe
+
+__all__ = [
+    "AggregateResult",
+    "AttritionResult",
+    "BalanceResult",
+    "DidResult",
+    "EventStudyResult",
+    "MdeResult",
+    "PrePostResult",
+    "StaggeredResult",
+    "TwfeResult",
+    "attrition",
+    "balance",
+    "did",
+    "event_study",
+    "holm",
+    "min_detectable_effect",
+    "prepost",
+    "staggered",
+    "twfe",
+]

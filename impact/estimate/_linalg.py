@@ -1,0 +1,81 @@
+"""Least squares on arrays and the three sandwich variances (iid, HC1, CR1).
+
+Shapes: ``X`` is (n, k) float64, ``y`` and residuals are (n,), cluster
+``codes`` are (n,) integers in 0..G-1. Cluster sums use ``np.bincount`` per
+column, which is the fastest way numpy offers to sum scores by cluster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from impact.errors import EstimationError
+from impact.i18n import t
+
+#: reciprocal condition number below which X'X counts as singular
+SINGULAR_RCOND = 1e-12
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """An OLS fit: ``beta`` (k,), ``resid`` (n,), ``bread`` = (X'X)^-1 (k, k)."""
+
+    beta: np.ndarray
+    resid: np.ndarray
+    bread: np.ndarray
+
+
+def ols(X: np.ndarray, y: np.ndarray, names: tuple[str, ...] = ()) -> Fit:
+    """Normal-equations OLS; a collinear design raises :class:`EstimationError`."""
+    xtx = X.T @ X
+    scale = np.sqrt(np.clip(np.diag(xtx), 1e-300, None))
+    scaled = xtx / np.outer(scale, scale)
+    if np.linalg.cond(scaled) * SINGULAR_RCOND > 1.0 or not np.isfinite(scaled).all():
+        raise EstimationError(
+            t("estimate.collinear", terms=", ".join(names) or str(X.shape[1]))
+        )
+    bread = np.linalg.inv(xtx)
+    beta = bread @ (X.T @ y)
+    return Fit(beta=beta, resid=y - X @ beta, bread=bread)
+
+
+def cluster_sums(values: np.ndarray, codes: np.ndarray, n_clusters: int) -> np.ndarray:
+    """Sum the rows of ``values`` (n,) or (n, m) within clusters -> (G,) or (G, m)."""
+    if values.ndim == 1:
+        return np.bincount(codes, weights=values, minlength=n_clusters)
+    return np.stack(
+        [
+            np.bincount(codes, weights=values[:, j], minlength=n_clusters)
+            for j in range(values.shape[1])
+        ],
+        axis=1,
+    )
+
+
+def vcov_iid(fit: Fit, n: int, df_k: int) -> np.ndarray:
+    sigma2 = float(fit.resid @ fit.resid) / (n - df_k)
+    return sigma2 * fit.bread
+
+
+def vcov_hc1(X: np.ndarray, fit: Fit, df_k: int) -> np.ndarray:
+    n = X.shape[0]
+    scores = X * fit.resid[:, None]
+    meat = scores.T @ scores
+    return (n / (n - df_k)) * fit.bread @ meat @ fit.bread
+
+
+def cr1_factor(n: int, df_k: int, n_clusters: int) -> float:
+    """fixest/Stata CR1 factor G/(G-1) * (n-1)/(n-K)."""
+    return n_clusters / (n_clusters - 1) * (n - 1) / (n - df_k)
+
+
+def vcov_cr1(
+    X: np.ndarray, fit: Fit, codes: np.ndarray, n_clusters: int, df_k: int
+) -> np.ndarray:
+    """Cluster-robust CR1: c * B (sum_g s_g s_g') B with s_g = X_g' e_g."""
+    n = X.shape[0]
+    sums = cluster_sums(X * fit.resid[:, None], codes, n_clusters)
+    meat = sums.T @ sums
+    return cr1_factor(n, df_k, n_clusters) * fit.bread @ meat @ fit.bread
