@@ -8,7 +8,10 @@ uploads, and without the key no one can reverse it or test a guess.
 Key rotation (``impact keys rotate``) cannot recompute pseudonyms from references
 it does not have, so generations chain: the pseudonym of generation ``n`` is
 ``HMAC(key_n, pseudonym of generation n-1)``. Rotation re-keys each stored
-pseudonym once; an import applies the whole chain (see ``pseudonymise_chain``).
+pseudonym once. An organisation's key is a :class:`KeyChain`: it is ``bytes``
+(generation 1's key) and carries the later generations, and :func:`pseudonymise`
+applies them all, so every caller that pseudonymises with the organisation's
+key gets the current generation without knowing about rotation.
 """
 
 from __future__ import annotations
@@ -50,21 +53,42 @@ def normalise_reference(reference: object) -> str:
     return " ".join(text.split())
 
 
+class KeyChain(bytes):
+    """Key generations ``1..n`` of one organisation, usable wherever one key is.
+
+    The bytes are generation 1's key; ``later`` holds generations ``2..n``.
+    """
+
+    later: tuple[bytes, ...]
+
+    def __new__(cls, keys: Sequence[bytes]) -> KeyChain:
+        if not keys:
+            raise ValueError("a key chain needs at least one key")
+        chain = super().__new__(cls, bytes(keys[0]))
+        chain.later = tuple(bytes(k) for k in keys[1:])
+        return chain
+
+    @property
+    def generation(self) -> int:
+        return 1 + len(self.later)
+
+    def __repr__(self) -> str:  # never print key material
+        return f"KeyChain(generation={self.generation})"
+
+
 def pseudonymise(reference: object, key: bytes) -> str:
-    """``"K-00123"`` → ``"p_3f1c..."`` (stable for one key)."""
-    digest = hmac.new(key, normalise_reference(reference).encode(), hashlib.sha256)
-    return PSEUDONYM_PREFIX + digest.hexdigest()[:PSEUDONYM_HEX]
+    """``"K-00123"`` → ``"p_3f1c..."`` (stable for one key; a :class:`KeyChain`
+    applies each of its generations in turn)."""
+    digest = hmac.new(
+        bytes(key), normalise_reference(reference).encode(), hashlib.sha256
+    )
+    pseudonym = PSEUDONYM_PREFIX + digest.hexdigest()[:PSEUDONYM_HEX]
+    for later in getattr(key, "later", ()):
+        pseudonym = rekey(pseudonym, later)
+    return pseudonym
 
 
 def rekey(pseudonym: str, key: bytes) -> str:
     """The next generation of a pseudonym: ``HMAC(key, pseudonym)``."""
     digest = hmac.new(key, pseudonym.encode(), hashlib.sha256)
     return PSEUDONYM_PREFIX + digest.hexdigest()[:PSEUDONYM_HEX]
-
-
-def pseudonymise_chain(reference: object, keys: Sequence[bytes]) -> str:
-    """The pseudonym under key generations ``1..len(keys)`` (``keys`` in order)."""
-    pseudonym = pseudonymise(reference, keys[0])
-    for key in keys[1:]:
-        pseudonym = rekey(pseudonym, key)
-    return pseudonym

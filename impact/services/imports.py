@@ -9,17 +9,17 @@ nothing, and the result says so.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from impact.domain.pseudonym import pseudonymise_chain
+from impact.domain.pseudonym import pseudonymise
 from impact.errors import ImportRefused
 from impact.i18n import t
-from impact.services.keys import organisation_keys
+from impact.services.keys import organisation_key
 from impact.store import audit, batches, data, programmes, pseudonyms
 from impact.store.engine import write_scope
 from impact.store.models import ImportBatch, Organisation
@@ -49,15 +49,10 @@ class ImportResult:
         }
 
 
-def pseudonymise_refs(refs: pd.Series, key: bytes | Sequence[bytes]) -> pd.Series:
-    """Replace raw client references by pseudonyms (each unique one hashed once).
-
-    ``key``: one key, or the organisation's key generations in order
-    (:func:`impact.services.keys.organisation_keys`).
-    """
-    keys = (key,) if isinstance(key, bytes) else tuple(key)
+def pseudonymise_refs(refs: pd.Series, key: bytes) -> pd.Series:
+    """Replace raw client references by pseudonyms (each unique one hashed once)."""
     codes, uniques = pd.factorize(refs.astype(str))
-    hashed = [pseudonymise_chain(ref, keys) for ref in uniques]
+    hashed = [pseudonymise(ref, key) for ref in uniques]
     return pd.Series(pd.Index(hashed).take(codes), index=refs.index)
 
 
@@ -184,7 +179,7 @@ def _write(
         if "participant" not in frame:
             frame = frame.assign(
                 participant=pseudonymise_refs(
-                    frame["client_ref"], organisation_keys(org)
+                    frame["client_ref"], organisation_key(org)
                 )
             ).drop(columns=["client_ref"])
         _check_groups(session, org, frame, ids)

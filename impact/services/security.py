@@ -10,7 +10,7 @@ key cannot be applied to it. Generations therefore chain: generation 1 is
 ``HMAC(key_1, reference)``, generation ``n`` is ``HMAC(key_n, pseudonym_{n-1})``.
 Rotating from ``n`` to ``n+1`` re-keys every stored pseudonym once and raises
 ``Organisation.key_generation``; from then on an import computes the whole chain
-(:func:`impact.services.keys.organisation_keys`), so the same client still links
+(:func:`impact.services.keys.organisation_key`), so the same client still links
 to the same participant. Pseudonyms that left the system before the rotation
 (exports, copies, logs) no longer match anything in the database.
 """
@@ -25,7 +25,7 @@ from sqlalchemy.engine import Engine
 from impact.config import master_secret
 from impact.domain.pseudonym import derive_org_key, rekey
 from impact.services.imports import pseudonymise_refs
-from impact.services.keys import organisation_keys
+from impact.services.keys import organisation_key
 from impact.store import audit, pseudonyms
 from impact.store.engine import write_scope
 
@@ -83,7 +83,7 @@ def erase_client(
     with write_scope(engine) as session:
         org = pseudonyms.lock_organisation(session=session, slug=org_slug)
         refs = pd.Series([client_ref])
-        pseudonym = str(pseudonymise_refs(refs, organisation_keys(org)).iloc[0])
+        pseudonym = str(pseudonymise_refs(refs, organisation_key(org)).iloc[0])
         people, rows = pseudonyms.erase_participants(
             session=session, org=org, pseudonym=pseudonym
         )

@@ -37,7 +37,15 @@ from impact.errors import NotFoundError
 from impact.sample import generate as sample
 from impact.services import admin
 from impact.services.imports import frames_sha256, import_frames
-from impact.store import audit, batches, data, orgs, programmes, pseudonyms
+from impact.store import (
+    audit,
+    batches,
+    data,
+    mappings,
+    orgs,
+    programmes,
+    pseudonyms,
+)
 from impact.store.engine import dispose_engines, session_scope, write_scope
 from impact.store.models import Organisation, Programme, User
 from tests.factories import migrated_engine
@@ -59,6 +67,7 @@ NOT_READS = {
     "undo_batch_rows",
     "replace_pseudonyms",
     "erase_participants",
+    "save_mapping",
 }
 
 
@@ -144,6 +153,12 @@ def build(engine: Engine, world: World) -> list[str]:
             for spec in sample.CUSTOM_INSTRUMENTS:
                 spec = dataclasses.replace(spec, name=tagged(spec.name, org.slug))
                 programmes.save_instrument(session=s, org=org, spec=spec)
+            mappings.save_mapping(
+                session=s,
+                org=org,
+                name=tagged("layout", org.slug),
+                mapping={tagged("Cliënt", org.slug): "client_ref"},
+            )
             for name in prov["programmes"]:
                 programmes.upsert_programme(
                     session=s, org=org, name=tagged(name, org.slug)
@@ -361,6 +376,11 @@ def reads(
         "pseudonyms.participant_pseudonyms": [
             list(pseudonyms.participant_pseudonyms(session=s, org=org).values())
         ],
+        "mappings.list_mappings": [mappings.list_mappings(session=s, org=org)],
+        "mappings.get_mapping": each(
+            "mapping_names",
+            lambda n: mappings.get_mapping(session=s, org=org, name=n),
+        ),
         "data.area_frame": each(
             "programmes", lambda p: data.area_frame(session=s, org=org, programme=p)
         ),
@@ -377,6 +397,9 @@ def _pool(s: Session) -> dict[str, list[Any]]:
         "batch_ids": [b[0] for b in batch_rows],
         "shas": [b[1] for b in batch_rows],
         "users": list(s.exec(sa.select(User)).scalars()),  # type: ignore[call-overload]
+        "mapping_names": list(
+            s.execute(sa.text("SELECT name FROM columnmapping")).scalars()
+        ),
     }
 
 

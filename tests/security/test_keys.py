@@ -155,3 +155,25 @@ def test_rotation_is_audited_without_pseudonyms(sqlite_url: str) -> None:
     assert '"generation": 2' in detail and f'"pseudonyms": {4 * N}' in detail
     assert not any(p in detail for p in old | set(_pseudonyms(engine).values()))
     dispose_engines()
+
+
+def test_any_caller_of_organisation_key_gets_the_current_generation(
+    sqlite_url: str,
+) -> None:
+    """Code that pseudonymises with ``organisation_key(org)`` (the import service,
+    the ingest layer) needs no change after a rotation: the key is the chain."""
+    from impact.domain.pseudonym import pseudonymise
+    from impact.services.keys import organisation_key
+    from impact.store import orgs
+    from impact.store.engine import session_scope
+
+    engine = migrated_engine(sqlite_url)
+    add_org_with_data(engine, "org-a", seed=SEED, n=N)
+    for generation in (2, 3):
+        security.rotate_key(engine=engine, org_slug="org-a")
+        with session_scope(engine) as s:
+            key = organisation_key(orgs.get_organisation(session=s, slug="org-a"))
+        assert key.generation == generation
+        assert pseudonymise("SR-000001", key) in _pseudonyms(engine).values()
+        assert "generation" in repr(key) and str(bytes(key)) not in repr(key)
+    dispose_engines()
