@@ -70,7 +70,9 @@ def test_backup_restore_round_trip(isolated_settings: Path) -> None:
     assert _counts() == counts
     assert _digest_without_audit() == digest
     with get_engine().connect() as conn:
-        actions = conn.execute(sa.text("SELECT action FROM auditevent ORDER BY id")).scalars()
+        actions = conn.execute(
+            sa.text("SELECT action FROM auditevent ORDER BY id")
+        ).scalars()
         actions = list(actions)
     # the restored log ends where the backup was taken, plus this restore
     assert actions[-1] == "restore" and "erase" not in actions
