@@ -4,16 +4,15 @@ user, and the language. Pages stay thin: they call ``impact.services`` only."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import streamlit as st
 
 from impact.i18n import t, use_language
+from impact.services.auth import session_expired, session_expires, utc_now
 from impact.store.engine import get_engine
 from impact.store.migrate import upgrade
-
-SESSION_TTL = timedelta(hours=8)
 
 
 @st.cache_resource
@@ -35,7 +34,7 @@ class CurrentUser:
 
 def current_user() -> CurrentUser | None:
     user: CurrentUser | None = st.session_state.get("auth_user")
-    if user is not None and user.expires < datetime.now(UTC):
+    if user is not None and session_expired(user.expires, utc_now()):
         st.session_state.pop("auth_user", None)
         return None
     return user
@@ -43,7 +42,7 @@ def current_user() -> CurrentUser | None:
 
 def sign_in(user_id: int, email: str, org: tuple[str, str], role: str) -> None:
     st.session_state["auth_user"] = CurrentUser(
-        user_id, email, org[0], org[1], role, datetime.now(UTC) + SESSION_TTL
+        user_id, email, org[0], org[1], role, session_expires(utc_now())
     )
 
 

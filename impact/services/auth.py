@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -16,13 +16,15 @@ from sqlmodel import Session
 
 from impact.errors import AuthError
 from impact.i18n import t
-from impact.store import audit, orgs
+from impact.store import audit, identities, orgs
 from impact.store.engine import write_scope
 from impact.store.models import Organisation, User, utcnow
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 10
+#: how long a login lasts in the app before the user must log in again
+SESSION_TTL = timedelta(hours=8)
 _hasher = PasswordHasher()
 #: verified against when the e-mail is unknown, so timing does not tell
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
@@ -54,7 +56,10 @@ def authenticate(*, session: Session, email: str, password: str) -> LoginResult:
     if user is not None and user.locked_until and user.locked_until > now:
         _verify(None, password)
         raise AuthError(t("auth.failed"))  # same words: no hint the account exists
-    if user is None or not user.is_active or not _verify(user.password_hash, password):
+    # always one Argon2 verify, so the time taken does not tell whether the
+    # e-mail exists or the account is inactive (a dummy hash for unknown users)
+    password_ok = _verify(user.password_hash if user else None, password)
+    if user is None or not user.is_active or not password_ok:
         if user is not None:
             _count_failure(session, user)
         else:
@@ -119,3 +124,80 @@ def login(*, engine: Engine, email: str, password: str) -> LoginSession:
             email=result.user.email,
             memberships=[(o.slug, o.name, role) for o, role in result.memberships],
         )
+
+
+def session_expires(now: datetime) -> datetime:
+    """When a session that starts at ``now`` ends."""
+    return now + SESSION_TTL
+
+
+def session_expired(expires: datetime | None, now: datetime) -> bool:
+    """True when a session ending at ``expires`` may no longer be used at ``now``.
+
+    Fails closed: no expiry, an expiry without a time zone, or one further away
+    than a whole session (a forged or corrupted value) all count as expired.
+    """
+    if expires is None or expires.tzinfo is None or now.tzinfo is None:
+        return True
+    return not (now < expires <= now + SESSION_TTL)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def user_for_identity(
+    *, engine: Engine, email: str, subject: str, email_verified: bool = True
+) -> LoginSession:
+    """Map a single sign-on identity (OpenID Connect ``email`` and ``sub``) to a user.
+
+    Only accounts an administrator created get in, and only to the organisations
+    they were added to: an unknown identity, an inactive account or an account
+    without a membership is refused (``AuthError``) and the attempt is audited.
+    The first SSO login binds ``sub`` to the account with that (verified) e-mail;
+    afterwards the account follows ``sub``, and another ``sub`` presenting the
+    same e-mail is refused.
+    """
+    with write_scope(engine) as session:
+        try:
+            user = _identity_user(session, email, subject, email_verified)
+            memberships = orgs.memberships_of(session=session, user=user)
+            if not memberships:
+                raise AuthError(t("auth.no_membership"))
+        except AuthError:
+            audit.record(
+                session=session, action="login_failed", actor="sso", method="oidc"
+            )
+            session.commit()
+            raise
+        for org, _role in memberships:
+            audit.record(
+                session=session,
+                action="login",
+                org=org,
+                user_id=user.id,
+                actor=user.email,
+                method="oidc",
+            )
+        return LoginSession(
+            user_id=user.id or 0,
+            email=user.email,
+            memberships=[(o.slug, o.name, role) for o, role in memberships],
+        )
+
+
+def _identity_user(
+    session: Session, email: str, subject: str, email_verified: bool
+) -> User:
+    if not subject.strip():
+        raise AuthError(t("security.sso_refused"))
+    user = identities.find_user_by_subject(session=session, subject=subject)
+    if user is None and email_verified:
+        by_email = orgs.find_user(session=session, email=email)
+        if by_email is not None and by_email.oidc_subject is None:
+            user = identities.bind_subject(
+                session=session, user=by_email, subject=subject
+            )
+    if user is None or not user.is_active:
+        raise AuthError(t("security.sso_refused"))
+    return user

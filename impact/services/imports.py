@@ -20,7 +20,7 @@ from impact.domain.pseudonym import pseudonymise_many
 from impact.errors import ImportRefused
 from impact.i18n import t
 from impact.services.keys import organisation_key
-from impact.store import audit, batches, data, orgs, programmes
+from impact.store import audit, batches, data, programmes, pseudonyms
 from impact.store.engine import write_scope
 from impact.store.models import ImportBatch, Organisation
 
@@ -82,7 +82,8 @@ def import_frames(
     """Store validated frames in one transaction (see module docstring)."""
     note = progress or (lambda _f, _m: None)
     with write_scope(engine) as session:
-        org = orgs.get_organisation(session=session, slug=org_slug)
+        # imports of one organisation queue here (key rotation and erasure too)
+        org = pseudonyms.lock_organisation(session=session, slug=org_slug)
         if batches.find_imported_file(session=session, org=org, sha256=file_sha256):
             return ImportResult(
                 None,
@@ -230,7 +231,7 @@ def undo_import(
 ) -> int:
     """Remove what one batch added; returns the number of rows removed."""
     with write_scope(engine) as session:
-        org = orgs.get_organisation(session=session, slug=org_slug)
+        org = pseudonyms.lock_organisation(session=session, slug=org_slug)
         batch = batches.get_batch(session=session, org=org, batch_id=batch_id)
         if batch.status != "imported":
             raise ImportRefused(t("import.already_undone", batch=batch_id))

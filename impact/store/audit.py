@@ -6,6 +6,7 @@ counts, ids and names of things (a file name, a role).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,7 +30,28 @@ ACTIONS: tuple[str, ...] = (
     "erase",
     "key_rotate",
     "settings_change",
+    "backup",
+    "restore",
 )
+
+#: detail keys that would carry a person's data; refused outright
+FORBIDDEN_DETAIL_KEYS = frozenset(
+    {"client_ref", "client", "reference", "pseudonym", "participant", "value", "values"}
+)
+#: a pseudonym as :func:`impact.domain.pseudonym.pseudonymise` writes it
+_PSEUDONYM = re.compile(r"p_[0-9a-f]{32}")
+
+
+def check_detail(detail: dict[str, Any]) -> None:
+    """Refuse a detail that names a client field or contains a pseudonym.
+
+    A programming error, not a user error: it raises ``ValueError``.
+    """
+    bad = FORBIDDEN_DETAIL_KEYS & set(detail)
+    if bad:
+        raise ValueError(f"audit detail may not hold {sorted(bad)}")
+    if _PSEUDONYM.search(repr(detail)):
+        raise ValueError("audit detail may not hold a pseudonym")
 
 
 def record(
@@ -44,6 +66,7 @@ def record(
     from impact.errors import check_option
 
     check_option("action", action, ACTIONS)
+    check_detail(detail)
     event = AuditEvent(
         organisation_id=org.id if org else None,
         user_id=user_id,

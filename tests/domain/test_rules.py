@@ -102,3 +102,12 @@ def test_batch_pseudonyms_equal_single_ones() -> None:
     long_key = b"k" * 100  # longer than the SHA-256 block: hashed first (RFC 2104)
     for k in (key, long_key):
         assert pseudonymise_many(refs, k) == [pseudonymise(r, k) for r in refs]
+
+
+def test_batch_pseudonyms_follow_a_key_chain() -> None:
+    from impact.domain.pseudonym import KeyChain
+
+    chain = KeyChain([derive_org_key(b"m" * 40, "a", g) for g in (1, 2, 3)])
+    refs = ["K-00123", "Ünïcode", 77.0]
+    assert pseudonymise_many(refs, chain) == [pseudonymise(r, chain) for r in refs]
+    assert pseudonymise_many(refs, chain) != pseudonymise_many(refs, bytes(chain))
