@@ -38,6 +38,7 @@ from impact.sample import generate as sample
 from impact.services import admin
 from impact.services.imports import frames_sha256, import_frames
 from impact.store import (
+    aggregates,
     audit,
     batches,
     data,
@@ -45,6 +46,7 @@ from impact.store import (
     orgs,
     programmes,
     pseudonyms,
+    values,
 )
 from impact.store.engine import dispose_engines, session_scope, write_scope
 from impact.store.models import Organisation, Programme, User
@@ -68,6 +70,7 @@ NOT_READS = {
     "replace_pseudonyms",
     "erase_participants",
     "save_mapping",
+    "save_value_parameter",
 }
 
 
@@ -263,6 +266,8 @@ class Viewer:
     slugs: list[str]
     funded_ok: set[int]  # programme ids this org may see as a funder
     funded_names: set[str] = dataclasses.field(default_factory=set)
+    #: slugs owning a funded programme: a funder may see their instrument names
+    funded_owners: set[str] = dataclasses.field(default_factory=set)
 
     def check(self, where: str, value: Any) -> None:
         for item in _walk(value):
@@ -288,7 +293,10 @@ class Viewer:
     def _text(self, where: str, text: str) -> None:
         for slug in self.slugs:
             foreign = f"[{slug}]" in text and slug != self.org.slug
-            if foreign and text not in self.funded_names:
+            instrument_of_funded = (
+                where == "aggregates.scoped_instruments" and slug in self.funded_owners
+            )
+            if foreign and text not in self.funded_names and not instrument_of_funded:
                 raise Leak(f"{where}: {text!r}")
         for oid, refs in self.truth.pseudonyms.items():
             if oid != self.org.id and text in refs:
@@ -384,7 +392,36 @@ def reads(
         "data.area_frame": each(
             "programmes", lambda p: data.area_frame(session=s, org=org, programme=p)
         ),
+        "data.participants_by_wijk": [
+            data.participants_by_wijk(session=s, org=org, programme_ids=prog_ids)
+        ],
+        "data.measured_period": [
+            data.measured_period(session=s, org=org, programme_ids=prog_ids)
+        ],
+        "values.list_value_parameters": [
+            values.list_value_parameters(session=s, org=org)
+        ],
+        **{
+            f"aggregates.{name}": [
+                _plain(getattr(aggregates, name)(session=s, org=org, as_funder=f))
+                for f in (False, True)
+            ]
+            for name in (
+                "scoped_programmes",
+                "data_version",
+                "outcome_cells",
+                "area_cells",
+                "scoped_instruments",
+            )
+        },
     }
+
+
+def _plain(value: Any) -> Any:
+    """Instrument specs by name (their fields are shipped texts, not data)."""
+    if isinstance(value, dict):
+        return [getattr(v, "name", v) for v in value.values()]
+    return value
 
 
 def _pool(s: Session) -> dict[str, list[Any]]:
@@ -414,7 +451,15 @@ def check_world(engine: Engine, slugs: list[str]) -> None:
                     facts.funded.get(org.id or 0, set()) if role == "funder" else set()
                 )
                 names = {p.name for p in pool["programmes"] if p.id in funded}
-                viewer = Viewer(org, facts, slugs, funded, names)
+                owners = {
+                    o.slug
+                    for p in pool["programmes"]
+                    if p.id in funded
+                    for o in [
+                        orgs.organisation_by_id(session=s, org_id=p.organisation_id)
+                    ]
+                }
+                viewer = Viewer(org, facts, slugs, funded, names, owners)
                 results = reads(s, org, pool)
                 assert set(results) >= store_reads(), store_reads() - set(results)
                 for name, values in results.items():
