@@ -45,6 +45,8 @@ def test_import_shows_problems_then_imports_and_undoes(app_db: str) -> None:
     history = at.dataframe[-1].value
     assert history.iloc[0]["Bestand"] == "good.csv"
     at.selectbox(key="imp_undo_batch").set_value(int(history.iloc[0]["Import"]))
+    assert at.button(key="imp_undo").disabled
+    at.checkbox(key="imp_undo_sure").check().run()
     at.button(key="imp_undo").click().run()
     assert "teruggedraaid" in at.success[0].value
     assert at.dataframe[-1].value.iloc[0]["Status"] == "Teruggedraaid"

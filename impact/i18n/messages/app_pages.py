@@ -364,6 +364,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Undo an import",
     },
     "app.imp.undo": {"nl": "Terugdraaien", "en": "Undo"},
+    "app.imp.undo_sure": {
+        "nl": "Ja, verwijder alles wat deze import toevoegde",
+        "en": "Yes, remove everything this import added",
+    },
     "app.imp.undone": {
         "nl": "Import {batch} is teruggedraaid: {removed} rijen verwijderd.",
         "en": "Import {batch} was undone: {removed} rows removed.",
