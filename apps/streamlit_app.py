@@ -21,6 +21,7 @@ PAGES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("funder.py", "app.funder.title", "📊", ("view_funded",)),
     ("programmes.py", "app.programmes.title", "📋", ("view_dashboard", "view_funded")),
     ("imports.py", "app.imp.title", "📥", ("import_data",)),
+    ("analysis.py", "app.ana.title", "🔬", ("run_analysis",)),
     ("reports.py", "app.rep.title", "📄", ("download_report",)),
     ("admin.py", "app.admin.title", "⚙️", ("manage_users",)),
 )

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 from common import language, tr
 
-from impact.i18n import fmt_number, fmt_percent
+from impact.i18n import fmt_date, fmt_number, fmt_percent
 
 
 def shown(value: object, fmt: Callable[[float], str], min_cell: int | None) -> str:
@@ -46,3 +46,9 @@ def table(
         else:
             out[tr(key)] = [shown(v, fmt, min_cell) for v in values]
     return out.reset_index(drop=True)
+
+
+def when(value: object) -> str:
+    """A timestamp as "29 nov 2026 23:46" in the chosen language."""
+    ts = pd.Timestamp(value)  # type: ignore[arg-type]
+    return fmt_date(ts.to_pydatetime(), lang=language())

@@ -20,10 +20,11 @@ from impact.store.engine import get_engine, session_scope, write_scope
 from tests.apps.conftest import demo_email, login
 
 STAFF = {"dashboard.py", "programmes.py"}
-ALL_VIEWS = {*STAFF, "funder.py", "admin.py", "imports.py", "reports.py"}
+ANALYSTS = {*STAFF, "imports.py", "analysis.py", "reports.py"}
+ALL_VIEWS = {*ANALYSTS, "funder.py", "admin.py"}
 EXPECTED_VIEWS = {
-    "admin": {*STAFF, "imports.py", "reports.py", "admin.py"},
-    "analyst": {*STAFF, "imports.py", "reports.py"},
+    "admin": {*ANALYSTS, "admin.py"},
+    "analyst": ANALYSTS,
     "uploader": {*STAFF, "imports.py"},
     "viewer": STAFF,
     "funder": {"funder.py", "programmes.py", "reports.py"},
