@@ -44,6 +44,7 @@ from impact.store import (
     data,
     mappings,
     orgs,
+    plans,
     programmes,
     pseudonyms,
     values,
@@ -71,6 +72,7 @@ NOT_READS = {
     "erase_participants",
     "save_mapping",
     "save_value_parameter",
+    "lock_plan",
 }
 
 
@@ -163,8 +165,16 @@ def build(engine: Engine, world: World) -> list[str]:
                 mapping={tagged("Cliënt", org.slug): "client_ref"},
             )
             for name in prov["programmes"]:
-                programmes.upsert_programme(
+                prog = programmes.upsert_programme(
                     session=s, org=org, name=tagged(name, org.slug)
+                )
+                plans.lock_plan(
+                    session=s,
+                    org=org,
+                    programme=prog,
+                    name=tagged("plan", org.slug),
+                    spec={"outcome": "zrm"},
+                    user_id=None,
                 )
         for fund in world.funders:
             funder = orgs.create_organisation(
@@ -398,6 +408,10 @@ def reads(
         "data.measured_period": [
             data.measured_period(session=s, org=org, programme_ids=prog_ids)
         ],
+        "plans.list_plans": [plans.list_plans(session=s, org=org)],
+        "plans.get_plan": each(
+            "plan_ids", lambda i: plans.get_plan(session=s, org=org, plan_id=i)
+        ),
         "values.list_value_parameters": [
             values.list_value_parameters(session=s, org=org)
         ],
@@ -437,6 +451,7 @@ def _pool(s: Session) -> dict[str, list[Any]]:
         "mapping_names": list(
             s.execute(sa.text("SELECT name FROM columnmapping")).scalars()
         ),
+        "plan_ids": list(s.execute(sa.text("SELECT id FROM analysisplan")).scalars()),
     }
 
 
