@@ -52,3 +52,24 @@ def when(value: object) -> str:
     """A timestamp as "29 nov 2026 23:46" in the chosen language."""
     ts = pd.Timestamp(value)  # type: ignore[arg-type]
     return fmt_date(ts.to_pydatetime(), lang=language())
+
+
+def field_label(code: str) -> str:
+    """An import field code (``score:zrm:financien:0``) in words for the user."""
+    from impact.domain.instruments import domain_label
+
+    parts = code.split(":")
+    if parts[0] == "score" and len(parts) >= 3:
+        names = {
+            "instrument": parts[1].upper(),
+            "domain": domain_label(parts[2], language()),
+        }
+        if len(parts) == 4:
+            return tr("field.score_wave", wave=parts[3], **names)
+        return tr("field.score", **names)
+    if parts[0] == "date" and len(parts) == 2:
+        return tr("field.date_wave", wave=parts[1])
+    try:
+        return tr(f"field.{code}")
+    except KeyError:
+        return code

@@ -53,7 +53,7 @@ def _mapping_editor(preview: object) -> dict[str, str]:
         disabled=[tr("app.imp.col.header")],
         column_config={
             tr("app.imp.col.field"): st.column_config.SelectboxColumn(
-                options=fields, required=True
+                options=fields, required=True, format_func=ui.field_label
             )
         },
         key="imp_mapping",

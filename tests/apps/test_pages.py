@@ -234,3 +234,18 @@ def test_a_user_of_two_organisations_chooses_one(app_db: str) -> None:
     assert not at.exception
     assert "admin.py" in _views(at)
     assert "Tweede organisatie" in at.sidebar.caption[0].value
+
+
+def test_import_fields_read_as_words() -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "apps"))
+    import ui
+
+    assert ui.field_label("client_ref") == "cliëntnummer"
+    assert ui.field_label("score:zrm:financien:0") == (
+        "score ZRM · Financiën (meetmoment 0)"
+    )
+    assert ui.field_label("date:1") == "datum van meetmoment 1"
+    assert ui.field_label("something_new") == "something_new"
