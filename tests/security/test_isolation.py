@@ -51,29 +51,13 @@ from impact.store import (
 )
 from impact.store.engine import dispose_engines, session_scope, write_scope
 from impact.store.models import Organisation, Programme, User
-from tests.factories import migrated_engine
+from tests.factories import STORE_WRITES, migrated_engine
 
 MAX_EXAMPLES = 12
 MIN_CELL = 10
 STAFF = ("admin", "analyst", "uploader", "viewer")
 #: store functions taking ``org``/``funder`` that write (tested elsewhere)
-NOT_READS = {
-    "record",
-    "create_organisation",
-    "set_membership",
-    "grant_funding",
-    "upsert_programme",
-    "save_instrument",
-    "write_measurements",
-    "write_area_observations",
-    "add_batch",
-    "undo_batch_rows",
-    "replace_pseudonyms",
-    "erase_participants",
-    "save_mapping",
-    "save_value_parameter",
-    "lock_plan",
-}
+NOT_READS = STORE_WRITES
 
 
 def store_reads() -> set[str]:
