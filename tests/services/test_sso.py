@@ -123,3 +123,48 @@ def test_secrets_args_point_to_a_private_file_removed_afterwards() -> None:
         assert path.read_text() == streamlit_auth_secrets(settings, PORT)
     assert not path.exists()
     assert not path.parent.exists()
+
+
+def test_impact_serve_passes_the_auth_secrets_to_streamlit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import typer
+
+    from impact import cli
+
+    monkeypatch.setenv("IMPACT_SECRET_KEY", MASTER)
+    monkeypatch.setenv("IMPACT_OIDC_SERVER_METADATA_URL", METADATA)
+    monkeypatch.setenv("IMPACT_OIDC_CLIENT_ID", "client")
+    monkeypatch.setenv("IMPACT_OIDC_CLIENT_SECRET", "s3cret")
+    seen: dict[str, object] = {}
+
+    def fake_call(args: list[str]) -> int:
+        path = Path(args[args.index("--secrets.files") + 1])
+        seen["mode"] = stat.S_IMODE(path.stat().st_mode)
+        seen["auth"] = tomllib.loads(path.read_text())["auth"]
+        seen["path"] = path
+        return 0
+
+    monkeypatch.setattr(cli.subprocess, "call", fake_call)
+    with pytest.raises(typer.Exit):
+        cli._run_app(PORT)
+    assert seen["mode"] == 0o600
+    auth = seen["auth"]
+    assert isinstance(auth, dict)
+    assert auth["client_secret"] == "s3cret"
+    assert auth["redirect_uri"] == f"http://localhost:{PORT}/oauth2callback"
+    assert not Path(str(seen["path"])).exists()
+
+
+def test_impact_serve_without_sso_passes_no_secrets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import typer
+
+    from impact import cli
+
+    calls: list[list[str]] = []
+    monkeypatch.setattr(cli.subprocess, "call", lambda args: calls.append(args) or 0)
+    with pytest.raises(typer.Exit):
+        cli._run_app(PORT)
+    assert "--secrets.files" not in calls[0]
