@@ -66,6 +66,8 @@ else:
         )
         if st.button(tr("app.logout"), key="app_logout"):
             sign_out()
+            if st.user.is_logged_in:  # else the SSO identity signs straight back in
+                st.logout()
             st.rerun()
 
 st.navigation(pages).run()

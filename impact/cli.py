@@ -397,6 +397,7 @@ def _run_app(port: int) -> None:
     settings = get_settings()
     echo(t("cli.app_url", url=f"http://localhost:{port}"))
     from impact.services.doctor import server_flags
+    from impact.services.sso import streamlit_secrets_args
 
     args = [
         sys.executable,
@@ -408,7 +409,9 @@ def _run_app(port: int) -> None:
         str(port),
         *server_flags(settings),  # checked by 'impact doctor'
     ]
-    raise typer.Exit(subprocess.call(args))  # noqa: S603 - fixed argument list
+    with streamlit_secrets_args(settings, port) as sso_args:  # [auth] when SSO is set
+        code = subprocess.call([*args, *sso_args])  # noqa: S603 - fixed argument list
+    raise typer.Exit(code)
 
 
 # --- security and reliability: keys, erasure, backups, doctor -------------------

@@ -75,6 +75,25 @@ class Settings(BaseSettings):
     max_upload_mb: int = Field(
         default=50, ge=1, description="Largest upload accepted, in megabytes."
     )
+    # --- single sign-on (OpenID Connect via Streamlit's st.login) -------------
+    oidc_server_metadata_url: str = Field(
+        default="",
+        description="OpenID Connect discovery URL of the identity provider "
+        "(.../.well-known/openid-configuration). Set together with the client id "
+        "and secret to offer single sign-on; empty: password login only.",
+    )
+    oidc_client_id: str = Field(
+        default="", description="Client id registered at the identity provider."
+    )
+    oidc_client_secret: SecretStr | None = Field(
+        default=None,
+        description="Client secret registered at the identity provider.",
+    )
+    oidc_redirect_uri: str = Field(
+        default="",
+        description="Address the identity provider sends users back to; must end "
+        "in /oauth2callback. Empty: http://localhost:<port>/oauth2callback.",
+    )
 
     @field_validator("database_url")
     @classmethod
@@ -100,6 +119,17 @@ class Settings(BaseSettings):
     @property
     def secret_key_was_given(self) -> bool:
         return self.secret_key is not None and bool(self.secret_key.get_secret_value())
+
+    @property
+    def sso_configured(self) -> bool:
+        """True when the discovery URL, client id and client secret are all set."""
+        secret = self.oidc_client_secret
+        return bool(
+            self.oidc_server_metadata_url.strip()
+            and self.oidc_client_id.strip()
+            and secret is not None
+            and secret.get_secret_value()
+        )
 
 
 def normalise_database_url(url: str) -> str:

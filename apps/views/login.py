@@ -1,13 +1,16 @@
-"""Login with a built-in account (e-mail and password); a user with several
-memberships then picks the organisation to work in."""
+"""Login with a built-in account (e-mail and password) or, when configured, the
+organisation's identity provider (OpenID Connect via ``st.login``); a user with
+several memberships then picks the organisation to work in."""
 
 from __future__ import annotations
 
 import streamlit as st
-from common import engine, sign_in, tr
+from common import engine, language, sign_in, tr
 
-from impact.errors import ImpactError
-from impact.services.auth import LoginSession, login
+from impact.errors import AuthError, ImpactError
+from impact.i18n import use_language
+from impact.services.auth import LoginSession, login, user_for_identity
+from impact.services.sso import sso_enabled
 
 st.title("Wijkimpact")
 
@@ -32,12 +35,57 @@ def _choose(session: LoginSession) -> None:
         st.rerun()
 
 
+def _enter(session: LoginSession) -> None:
+    """Sign in with the only membership, or ask which organisation."""
+    if len(session.memberships) > 1:
+        st.session_state["login_pending"] = session
+    else:
+        org_slug, org_name, role = session.memberships[0]
+        sign_in(session.user_id, session.email, (org_slug, org_name), role)
+    st.rerun()
+
+
+def _sso_identity() -> None:
+    """The identity provider signed this browser in: admit it, or refuse it once.
+
+    A refusal is remembered for the session so reruns neither loop nor audit it
+    again; the only way on is signing out of the provider's identity.
+    """
+    refused: str | None = st.session_state.get("sso_refused")
+    if refused is None:
+        try:
+            with use_language(language()):
+                session = user_for_identity(
+                    engine=engine(),
+                    email=str(st.user.get("email") or ""),
+                    subject=str(st.user.get("sub") or ""),
+                    email_verified=bool(st.user.get("email_verified", True)),
+                )
+        except AuthError as exc:
+            refused = st.session_state["sso_refused"] = str(exc)
+        else:
+            _enter(session)
+    st.error(refused)
+    st.caption(tr("sso.signed_in_as", email=str(st.user.get("email") or "")))
+    if st.button(tr("sso.logout"), key="sso_logout"):
+        st.session_state.pop("sso_refused", None)
+        st.logout()
+    st.stop()
+
+
 pending: LoginSession | None = st.session_state.get("login_pending")
 if pending is not None:
     _choose(pending)
     st.stop()
 
-st.write(tr("app.login.intro"))
+if sso_enabled() and st.user.is_logged_in:
+    _sso_identity()
+if sso_enabled():
+    if st.button(tr("sso.button"), key="sso_login", type="primary"):
+        st.login()
+    st.write(tr("sso.or_password"))
+else:
+    st.write(tr("app.login.intro"))
 with st.form("login_form"):
     email = st.text_input(tr("app.login.email"), key="login_email")
     password = st.text_input(
@@ -53,10 +101,5 @@ if submitted:
     else:
         if not session.memberships:
             st.error(tr("auth.no_membership"))
-        elif len(session.memberships) > 1:
-            st.session_state["login_pending"] = session
-            st.rerun()
         else:
-            org_slug, org_name, role = session.memberships[0]
-            sign_in(session.user_id, session.email, (org_slug, org_name), role)
-            st.rerun()
+            _enter(session)
