@@ -15,6 +15,16 @@ from impact.services.permissions import allowed
 
 VIEWS = Path(__file__).resolve().parent / "views"
 
+#: (view file, title key, icon, actions of which one is needed), in menu order
+PAGES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("dashboard.py", "app.dash.title", "📊", ("view_dashboard",)),
+    ("funder.py", "app.funder.title", "📊", ("view_funded",)),
+    ("programmes.py", "app.programmes.title", "📋", ("view_dashboard", "view_funded")),
+    ("imports.py", "app.imp.title", "📥", ("import_data",)),
+    ("reports.py", "app.rep.title", "📄", ("download_report",)),
+    ("admin.py", "app.admin.title", "⚙️", ("manage_users",)),
+)
+
 st.set_page_config(page_title="Wijkimpact", page_icon="📊", layout="wide")
 
 with st.sidebar:
@@ -30,13 +40,11 @@ user = current_user()
 if user is None:
     pages = [st.Page(VIEWS / "login.py", title=tr("app.login.title"), icon="🔑")]
 else:
-    pages = []
-    if allowed(user.role, "view_dashboard") or allowed(user.role, "view_funded"):
-        pages.append(
-            st.Page(
-                VIEWS / "programmes.py", title=tr("app.programmes.title"), icon="📋"
-            )
-        )
+    pages = [
+        st.Page(VIEWS / view, title=tr(title), icon=icon)
+        for view, title, icon, actions in PAGES
+        if any(allowed(user.role, action) for action in actions)
+    ]
     with st.sidebar:
         st.caption(
             tr(

@@ -203,6 +203,191 @@ def serve(
     _run_app(port)
 
 
+@app.command("import")
+@handles_errors
+def import_file(
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="Workbook (.xlsx) or CSV file to import.", exists=False),
+    ] = None,
+    org: Annotated[str, typer.Option("--org", help="Organisation slug.")] = "",
+    programme: Annotated[
+        str | None,
+        typer.Option("--programme", help="Programme of every row (else a column)."),
+    ] = None,
+    mapping: Annotated[
+        str | None, typer.Option("--mapping", help="Use a saved column mapping.")
+    ] = None,
+    save_mapping: Annotated[
+        str | None,
+        typer.Option("--save-mapping", help="Save the column mapping under a name."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check everything, write nothing.")
+    ] = False,
+    undo: Annotated[
+        int | None, typer.Option("--undo", help="Roll back import batch BATCH.")
+    ] = None,
+) -> None:
+    """Import a file (all rows or none), or roll back a batch with --undo."""
+    from impact.errors import ImportRefused
+    from impact.services.imports import undo_import
+    from impact.services.uploads import import_upload
+
+    if not org:
+        raise typer.BadParameter(t("cli.org_required"), param_hint="--org")
+    if undo is not None:
+        removed = undo_import(
+            engine=_engine(), org_slug=org, batch_id=undo, actor="cli"
+        )
+        echo(t("cli.undone", batch=undo, removed=removed))
+        return
+    if file is None or not file.is_file():
+        raise typer.BadParameter(t("cli.file_missing", path=file), param_hint="FILE")
+    data = file.read_bytes()
+    with _progress(len(data)) as report:
+        try:
+            result, parsed = import_upload(
+                engine=_engine(),
+                org_slug=org,
+                data=data,
+                filename=file.name,
+                programme=programme,
+                mapping_name=mapping,
+                save_mapping_as=save_mapping,
+                dry_run=dry_run,
+                actor="cli",
+                progress=report,
+            )
+        except ImportRefused as refused:
+            _print_problems(refused)
+            raise typer.Exit(1) from None
+    for problem in parsed.warnings:
+        typer.echo(f"{problem.location()}: {problem.message}", err=True)
+    key = {
+        "imported": "cli.imported",
+        "dry_run": "cli.dry_run",
+        "unchanged": "cli.unchanged",
+    }[result.status]
+    echo(
+        t(
+            key,
+            batch_id=result.batch_id,
+            rows=result.rows,
+            inserted=result.inserted,
+            skipped=result.skipped,
+            participants_new=result.participants_new,
+        )
+    )
+
+
+def _print_problems(refused: Any) -> None:
+    typer.echo(str(refused), err=True)
+    for problem in refused.problems:
+        where = problem.location() if hasattr(problem, "location") else ""
+        typer.echo(
+            f"{where}: {problem.message}" if where else problem.message, err=True
+        )
+
+
+class _progress:
+    """A progress bar on stderr for large files; silent for small ones."""
+
+    LARGE = 2 * 1024 * 1024
+
+    def __init__(self, size: int) -> None:
+        self.bar: Any = None
+        self.size = size
+        self.done = 0
+
+    def __enter__(self) -> Callable[[float, str], None]:
+        if self.size >= self.LARGE:
+            self.bar = typer.progressbar(length=100, label="import", file=sys.stderr)
+            self.bar.__enter__()
+        return self.update
+
+    def update(self, fraction: float, _message: str) -> None:
+        if self.bar is not None:
+            step = max(0, int(fraction * 100) - self.done)
+            self.bar.update(step)
+            self.done += step
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@app.command("template")
+@handles_errors
+def template(
+    kind: Annotated[str, typer.Argument(help="participant or area")],
+    out: Annotated[Path, typer.Option("--out", help="Workbook to write (.xlsx).")],
+    instrument: Annotated[
+        str | None,
+        typer.Option("--instrument", help="zrm, pg, djg6, djg11 or swemwbs (wide)."),
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="nl or en.")] = "nl",
+) -> None:
+    """Write an empty import template (with instructions and drop-down lists)."""
+    from impact.errors import check_option
+    from impact.ingest.templates import write_template
+
+    check_option("kind", kind, ("participant", "area"))
+    check_option("lang", lang, ("nl", "en"))
+    out.write_bytes(write_template(kind, instrument=instrument, lang=lang))  # type: ignore[arg-type]
+    echo(t("cli.template_written", path=out))
+
+
+@app.command("report")
+@handles_errors
+def report(
+    org: Annotated[str, typer.Option("--org", help="Organisation slug.")] = "",
+    programme: Annotated[
+        list[str] | None,
+        typer.Option("--programme", help="Programme (repeat for several; none: all)."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="pdf, xlsx or docx.")] = "pdf",
+    lang: Annotated[str, typer.Option("--lang", help="nl or en.")] = "nl",
+    out: Annotated[Path | None, typer.Option("--out", help="File to write.")] = None,
+    funder: Annotated[
+        bool, typer.Option("--funder", help="The funder version (aggregates only).")
+    ] = False,
+    verify: Annotated[
+        Path | None,
+        typer.Option("--verify", help="Recompute a report file and compare."),
+    ] = None,
+) -> None:
+    """Write an evidence report, or check one against the data with --verify."""
+    from impact.errors import check_option
+    from impact.services.reports import render_report, verify_report
+
+    if verify is not None:
+        result = verify_report(engine=_engine(), content=verify.read_bytes())
+        if result.ok:
+            echo(t("reports.verified", fingerprint=result.fingerprint_now[:16]))
+            return
+        echo(t("reports.not_verified", count=len(result.differences)))
+        for line in result.differences[:20]:
+            echo(f"  {line}")
+        raise typer.Exit(1)
+    if not org:
+        raise typer.BadParameter(t("cli.org_required"), param_hint="--org")
+    check_option("format", fmt, ("pdf", "xlsx", "docx"))
+    check_option("lang", lang, ("nl", "en"))
+    content = render_report(
+        engine=_engine(),
+        org_slug=org,
+        programme_names=tuple(programme or ()),
+        fmt=fmt,
+        lang=lang,
+        audience="funder" if funder else "organisation",
+        actor="cli",
+    )
+    target = out or Path(f"wijkimpact-{org}.{fmt}")
+    target.write_bytes(content)
+    echo(t("cli.report_written", path=target, size=len(content) // 1024))
+
+
 def _run_app(port: int) -> None:
     from impact.config import get_settings
 

@@ -189,12 +189,16 @@ def did(
             clusters=design.n_clusters,
         )
     fit = la.ols(dat.X, dat.y, dat.names)
-    choice = choose(vcov, design, allow_permutation=True, alpha=alpha)
+    choice = choose(
+        vcov, design, allow_permutation=True, allow_jackknife=True, alpha=alpha
+    )
     table = _table(dat, fit, choice, alpha, seed)
     warnings = list(few_cluster_warnings(choice, design))
     if dat.dropped:
         warnings.append(t("estimate.warn.dropped", rows=dat.dropped))
     row = table.loc[ATT_TERM].to_numpy()
+    if np.isinf(row[4:6]).any():
+        warnings.append(t("estimate.warn.unbounded"))
     return DidResult(
         att=float(row[0]),
         std_error=float(row[1]),
@@ -220,11 +224,17 @@ def _table(
         V, df = la.vcov_iid(fit, n, k), float(n - k)
     elif choice.method == "hc1":
         V, df = la.vcov_hc1(dat.X, fit, k), float(n - k)
+    elif choice.method == "cv3":
+        codes, g = _clusters(dat)
+        V, df = la.vcov_cv3(dat.X, dat.y, codes, g), float(g - 1)
     else:
         codes, g = _clusters(dat)
         V = la.vcov_cr1(dat.X, fit, codes, g, k)
         df = float(g - 1)
-    se = np.sqrt(np.diag(V))
+    # a coefficient without variation (e.g. an all-zero baseline) can get a tiny
+    # negative variance from rounding: its SE is NaN, not a warning to the user
+    with np.errstate(invalid="ignore"):
+        se = np.sqrt(np.diag(V))
     stat, p, lo, hi = t_inference(fit.beta, se, df, alpha)
     j = dat.names.index(ATT_TERM)
     if choice.method in ("wild", "randomization", "none"):

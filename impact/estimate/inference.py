@@ -8,6 +8,9 @@ The ``auto`` policy for designs with a comparison group:
 3. at least ``MIN_SIDE_WILD`` treated and control clusters: the restricted wild
    cluster bootstrap (WCR), Webb weights below ``FEW_CLUSTERS_WEBB`` clusters,
    else Rademacher (MacKinnon & Webb 2017, J. Applied Econometrics 32(2));
+   below ``FEW_CLUSTERS_JACKKNIFE`` clusters, where WCR covered only 0.88 in
+   ``benchmarks/coverage.py``, the cluster jackknife CV3 with t(G-1) (where the
+   caller supports it: the 2x2 DiD);
 4. one or two treated (or control) clusters: randomization inference over
    clusters when treatment is assigned per cluster and there are at least
    ``1/alpha`` possible assignments (Conley & Taber 2011), else no interval:
@@ -21,14 +24,15 @@ from typing import Literal
 
 from impact.i18n import t
 
-Vcov = Literal["auto", "iid", "hc1", "cr1", "wild"]
-VCOV_OPTIONS: tuple[Vcov, ...] = ("auto", "iid", "hc1", "cr1", "wild")
-Method = Literal["iid", "hc1", "cr1", "wild", "randomization", "none"]
+Vcov = Literal["auto", "iid", "hc1", "cr1", "cv3", "wild"]
+VCOV_OPTIONS: tuple[Vcov, ...] = ("auto", "iid", "hc1", "cr1", "cv3", "wild")
+Method = Literal["iid", "hc1", "cr1", "cv3", "wild", "randomization", "none"]
 
 MIN_CLUSTERS_CR1 = 40
 MIN_SIDE_CR1 = 10
 MIN_SIDE_WILD = 3
 FEW_CLUSTERS_WEBB = 12
+FEW_CLUSTERS_JACKKNIFE = 8
 MIN_CLUSTERS = 2
 
 
@@ -55,7 +59,12 @@ def _side(design: Design) -> int:
 
 
 def choose(
-    requested: Vcov, design: Design, *, allow_permutation: bool, alpha: float = 0.05
+    requested: Vcov,
+    design: Design,
+    *,
+    allow_permutation: bool,
+    allow_jackknife: bool = False,
+    alpha: float = 0.05,
 ) -> Choice:
     """The method to use for ``requested`` in ``design`` (see module docstring)."""
     g = design.n_clusters
@@ -75,6 +84,8 @@ def choose(
     )
     if requested == "cr1":
         return Choice("cr1", t("estimate.vcov.cr1_requested", clusters=g))
+    if requested == "cv3":
+        return Choice("cv3", t("estimate.vcov.cv3_requested", clusters=g))
     if requested == "wild":
         return Choice(
             "wild",
@@ -86,6 +97,11 @@ def choose(
     if g >= MIN_CLUSTERS_CR1 and side >= MIN_SIDE_CR1:
         return Choice(
             "cr1", t("estimate.vcov.cr1_auto", clusters=g, treated=g1, control=g0)
+        )
+    if side >= MIN_SIDE_WILD and allow_jackknife and g < FEW_CLUSTERS_JACKKNIFE:
+        return Choice(
+            "cv3",
+            t("estimate.vcov.cv3_auto", clusters=g, treated=g1, control=g0),
         )
     if side >= MIN_SIDE_WILD:
         return Choice(
@@ -119,13 +135,13 @@ def choose(
 def few_cluster_warnings(choice: Choice, design: Design) -> tuple[str, ...]:
     """Warnings when a requested method is known to be unreliable here."""
     g = design.n_clusters
-    if g is None or choice.method not in ("cr1", "wild"):
+    if g is None or choice.method not in ("cr1", "cv3", "wild"):
         return ()
     side = _side(design)
     if choice.method == "cr1" and (g < MIN_CLUSTERS_CR1 or side < MIN_SIDE_CR1):
         return (
             t("estimate.warn.cr1_few", clusters=g, treated=design.treated_clusters),
         )
-    if choice.method == "wild" and side < MIN_SIDE_WILD:
+    if choice.method in ("wild", "cv3") and side < MIN_SIDE_WILD:
         return (t("estimate.warn.wild_few", treated=design.treated_clusters),)
     return ()

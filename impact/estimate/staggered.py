@@ -107,6 +107,8 @@ def _wide(data: pd.DataFrame, outcome: str, unit: str, time: str, first: str) ->
     if np.isnan(tv).any():
         raise DataError(t("estimate.panel.time_missing", column=time))
     u, n_units = codes_of(data, unit)
+    if (u < 0).any():
+        raise DataError(t("estimate.staggered.unit_missing", column=unit))
     times, tcode = np.unique(tv, return_inverse=True)
     n_times = len(times)
     cell = np.bincount(u * n_times + tcode, minlength=n_units * n_times)

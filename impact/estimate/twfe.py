@@ -117,7 +117,9 @@ def fe_fit(
     y, X = Z[:, 0].copy(), np.ascontiguousarray(Z[:, 1:])
     fit = la.ols(X, y, tuple(map(str, names)))
     choice = choose(vcov, design, allow_permutation=False, alpha=alpha)
-    clustered = choice.method in ("cr1", "wild", "none")
+    if choice.method == "cv3" and not _nested_units(panel):
+        choice = choose("wild", design, allow_permutation=False, alpha=alpha)
+    clustered = choice.method in ("cr1", "cv3", "wild", "none")
     df_k = fe_dof(panel, X.shape[1], clustered)
     n = X.shape[0]
     need(n > df_k, "estimate.too_few_obs", n=n, k=df_k)
@@ -126,6 +128,8 @@ def fe_fit(
         V, df = la.vcov_iid(fit, n, df_k), float(n - df_k)
     elif choice.method == "hc1":
         V, df = la.vcov_hc1(X, fit, df_k), float(n - df_k)
+    elif choice.method == "cv3":
+        V, df = _jackknife(panel, R), float(panel.n_clusters - 1)
     else:
         V = la.vcov_cr1(X, fit, panel.cluster, panel.n_clusters, df_k)
         df = float(panel.n_clusters - 1)
@@ -153,6 +157,31 @@ def fe_fit(
             warnings.append(t("estimate.warn.unbounded"))
     table = coef_table(list(names), fit.beta, se, stat, p, lo, hi)
     return FeFit(table, V, choice, design, df, df_k, tuple(warnings))
+
+
+def _nested_units(panel: Panel) -> bool:
+    owner = np.empty(panel.n_units, dtype=np.int64)
+    owner[panel.unit] = panel.cluster
+    return bool(np.all(owner[panel.unit] == panel.cluster))
+
+
+def _jackknife(panel: Panel, R: np.ndarray) -> np.ndarray:
+    """CV3 for the slopes: unit effects (nested in clusters) are swept out, the
+    time effects enter as dummies, so leaving a cluster out is exact."""
+    n_u = np.bincount(panel.unit, minlength=panel.n_units).astype(np.float64)
+    times = (panel.time[:, None] == np.arange(1, panel.n_times)[None, :]).astype(float)
+    Z = np.column_stack([panel.y, R, times])
+    means = np.stack(
+        [
+            np.bincount(panel.unit, weights=Z[:, j], minlength=panel.n_units) / n_u
+            for j in range(Z.shape[1])
+        ],
+        axis=1,
+    )
+    Z = Z - means[panel.unit]
+    V = la.vcov_cv3(Z[:, 1:], Z[:, 0], panel.cluster, panel.n_clusters)
+    m = R.shape[1]
+    return V[:m, :m]
 
 
 def twfe(

@@ -116,6 +116,8 @@ class Outcome:
     warnings: tuple[str, ...] = ()
     refused: str | None = None
     suppressed: bool = False
+    #: what n counts: people, or areas (wijken/buurten: aggregates of many people)
+    unit: Literal["people", "areas"] = "people"
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +263,15 @@ class Reproducibility:
 
 
 @dataclass(frozen=True, slots=True)
+class Request:
+    """What was asked for, so ``impact report --verify`` can ask again."""
+
+    org_slug: str
+    programmes: tuple[str, ...] = ()  # empty: the whole organisation
+    audience: Literal["organisation", "funder"] = "organisation"
+
+
+@dataclass(frozen=True, slots=True)
 class EvidenceReport:
     """An evidence report for one or more programmes over one period."""
 
@@ -279,6 +290,7 @@ class EvidenceReport:
     funder: str | None = None
     min_cell: int = 10
     suppressed: tuple[str, ...] = field(default=())
+    request: Request | None = None
 
     def __post_init__(self) -> None:
         check_option("language", self.language, ("nl", "en"))

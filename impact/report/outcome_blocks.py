@@ -178,7 +178,8 @@ def _group(group: str, lang: str) -> str:
 
 
 def _figures(o: Outcome, report: EvidenceReport, lang: str) -> list[Block]:
-    k = report.min_cell
+    # an area indicator already aggregates a wijk: the people rule does not apply
+    k = 1 if o.unit == "areas" else report.min_cell
     out: list[Block] = []
     before_after = _before_after_frame(o)
     if not before_after.empty:

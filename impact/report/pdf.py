@@ -91,7 +91,7 @@ def _cover(pdf: _Pdf, doc: Document) -> None:
     pdf.set_y(34)
     pdf.set_font(FONT, "B", 24)
     pdf.set_text_color(*ACCENT)
-    pdf.multi_cell(0, 11, doc.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 11, doc.title, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     pdf.set_font(FONT, "", 12)
     pdf.set_text_color(*MUTED)
@@ -142,7 +142,7 @@ def _heading(pdf: _Pdf, text: str, level: int) -> None:
     pdf.start_section(text, level=min(level - 1, 2), strict=False)
     pdf.set_font(FONT, "B", size)
     pdf.set_text_color(*(ACCENT if level < 3 else INK))
-    pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(*INK)
     pdf.ln(2 if level == 1 else 1.5)
 

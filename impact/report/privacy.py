@@ -76,6 +76,9 @@ def _reach(reach: Reach, k: int, hidden: list[str]) -> Reach:
 
 
 def _outcome(o: Outcome, k: int, hidden: list[str]) -> Outcome:
+    if o.unit == "areas":
+        # an area indicator already aggregates a whole wijk: the rule is for people
+        return o
     groups = tuple(_group(g, k) for g in o.groups)
     trend = tuple(_trend(p, k) for p in o.trend)
     change = tuple(_change(c, k) for c in o.change)

@@ -201,9 +201,13 @@ def _long(
 
 
 def debt_measurements(
-    rng: np.random.Generator, n_treated: int = 300, n_comp: int = 200, offset: int = 0
+    rng: np.random.Generator,
+    n_treated: int = 300,
+    n_comp: int = 200,
+    offset: int = 0,
+    prefix: str = "SR",
 ) -> pd.DataFrame:
-    people = _people(rng, n_treated, n_comp, "SR", dt.date(2023, 1, 9), offset)
+    people = _people(rng, n_treated, n_comp, prefix, dt.date(2023, 1, 9), offset)
     groups = people["group"].to_numpy()
     base = _draw(rng, ZRM_BASELINE, len(people))
     change = np.empty(len(people), dtype=np.int64)
@@ -232,9 +236,13 @@ def debt_measurements(
 
 
 def youth_measurements(
-    rng: np.random.Generator, n_treated: int = 200, n_comp: int = 150, offset: int = 0
+    rng: np.random.Generator,
+    n_treated: int = 200,
+    n_comp: int = 150,
+    offset: int = 0,
+    prefix: str = "JW",
 ) -> pd.DataFrame:
-    people = _people(rng, n_treated, n_comp, "JW", dt.date(2023, 2, 6), offset)
+    people = _people(rng, n_treated, n_comp, prefix, dt.date(2023, 2, 6), offset)
     groups = people["group"].to_numpy()
     n = len(people)
     base = 20 + rng.binomial(16, 0.5, n) - 8  # 12..28
@@ -324,6 +332,16 @@ def demo_data(seed: int = SEED) -> SampleData:
     return SampleData(measurements, area_observations(rng))
 
 
+def _letters(number: int) -> str:
+    """``20240501`` → ``"BRSDKV"``: a number written in the letters A-Z."""
+    out = ""
+    while True:
+        number, digit = divmod(number, 26)
+        out = chr(ord("A") + digit) + out
+        if not number:
+            return out
+
+
 def measurement_rows(n_rows: int, seed: int = SEED) -> pd.DataFrame:
     """Exactly ``n_rows`` long-format rows for the demo programmes (benchmarks).
 
@@ -335,8 +353,12 @@ def measurement_rows(n_rows: int, seed: int = SEED) -> pd.DataFrame:
     parts, total, offset = [], 0, 0
     while total < n_rows:
         block = min(max(-(-(n_rows - total) // 16), 10), 50_000)
-        debt = debt_measurements(rng, block, block, offset)
-        youth = youth_measurements(rng, block, block, offset)
+        # client numbers carry the seed (as letters: a long run of digits would
+        # look like a BSN candidate), so files of different seeds and the demo's
+        # own SR-/JW- clients never claim the same person
+        tag = _letters(seed)
+        debt = debt_measurements(rng, block, block, offset, prefix=f"SR{tag}")
+        youth = youth_measurements(rng, block, block, offset, prefix=f"JW{tag}")
         offset += 2 * block
         parts += [debt, youth]
         total += len(debt) + len(youth)

@@ -57,7 +57,7 @@ def outcome_key(instrument: str, domain: str) -> str:
 
 def list_outcomes(*, engine: Engine, org_slug: str, programme: str) -> pd.DataFrame:
     """instrument, domain, key, label, n (rows) per outcome of a programme."""
-    frame, _registry, _design = _programme_data(engine, org_slug, programme)
+    frame, registry, _design = _programme_data(engine, org_slug, programme)
     if frame.empty:
         return pd.DataFrame(columns=["instrument", "domain", "key", "label", "n"])
     kind = "indicator" if "indicator" in frame else "instrument"
@@ -72,17 +72,21 @@ def list_outcomes(*, engine: Engine, org_slug: str, programme: str) -> pd.DataFr
         for i, d in zip(counts["instrument"], counts["domain"], strict=True)
     ]
     counts["label"] = [
-        _label(i, d)
+        _label(registry[i], d) if i in registry else i
         for i, d in zip(counts["instrument"], counts["domain"], strict=True)
     ]
     return counts
 
 
-def _label(instrument: str, domain: str) -> str:
+def _label(spec: Instrument, domain: str) -> str:
+    """``ZRM · Financiën`` for a shipped instrument; the own name for a custom one."""
+    from impact.domain.instruments import SHIPPED
     from impact.i18n import current_language
 
+    if spec.code not in SHIPPED:
+        return spec.name
     text = domain_label(domain, current_language())
-    return text if instrument == domain else f"{instrument.upper()} · {text}"
+    return text if spec.code == domain else f"{spec.code.upper()} · {text}"
 
 
 def _programme_data(
@@ -165,7 +169,7 @@ def _participants(
         programme=programme,
         instrument=spec,
         domain=domain,
-        label=_label(spec.code, domain),
+        label=_label(spec, domain),
         design=chosen,
         estimate=result,
         means=_means(rows, "group", "wave"),
@@ -258,7 +262,7 @@ def _area(programme: str, spec: Instrument, rows: pd.DataFrame) -> OutcomeAnalys
         programme=programme,
         instrument=spec,
         domain=spec.domains[0],
-        label=_label(spec.code, spec.domains[0]),
+        label=_label(spec, spec.domains[0]),
         design="staggered",
         estimate=simple,
         means=_means(rows.assign(group=groups), "group", "period"),

@@ -16,7 +16,7 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from impact.domain.pseudonym import pseudonymise
+from impact.domain.pseudonym import pseudonymise_many
 from impact.errors import ImportRefused
 from impact.i18n import t
 from impact.services.keys import organisation_key
@@ -52,7 +52,7 @@ class ImportResult:
 def pseudonymise_refs(refs: pd.Series, key: bytes) -> pd.Series:
     """Replace raw client references by pseudonyms (each unique one hashed once)."""
     codes, uniques = pd.factorize(refs.astype(str))
-    hashed = [pseudonymise(ref, key) for ref in uniques]
+    hashed = pseudonymise_many(uniques, key)
     return pd.Series(pd.Index(hashed).take(codes), index=refs.index)
 
 

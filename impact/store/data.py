@@ -45,18 +45,17 @@ def existing_participants(
     *, session: Session, org: Organisation, programme_ids: Sequence[int]
 ) -> pd.DataFrame:
     """id, programme_id, pseudonym, group of the organisation's participants in
-    these programmes."""
-    rows = session.exec(
-        select(
-            Participant.id,
-            Participant.programme_id,
-            Participant.pseudonym,
-            Participant.group,
-        ).where(
-            col(Participant.organisation_id) == org.id,
-            col(Participant.programme_id).in_(list(programme_ids)),
-        )
-    ).all()
+    these programmes (plain SQL: this runs on every import, over every client)."""
+    stmt = sa.select(
+        col(Participant.id),
+        col(Participant.programme_id),
+        col(Participant.pseudonym),
+        col(Participant.group),
+    ).where(
+        col(Participant.organisation_id) == org.id,
+        col(Participant.programme_id).in_(list(programme_ids)),
+    )
+    rows = [tuple(r) for r in session.connection().execute(stmt).all()]
     return pd.DataFrame(rows, columns=["id", "programme_id", "pseudonym", "group"])
 
 
@@ -286,3 +285,43 @@ def area_frame(
     )
     columns = ["area_code", "period", "indicator", "value", "first_treated", "batch_id"]
     return pd.DataFrame(session.execute(stmt).all(), columns=columns)
+
+
+def participants_by_wijk(
+    *, session: Session, org: Organisation, programme_ids: Sequence[int]
+) -> list[tuple[str, str, int]]:
+    """(wijk, group, participants) for the organisation's programmes (SQL GROUP BY)."""
+    wijk = func.coalesce(col(Participant.wijk), "?")
+    stmt = (
+        sa.select(wijk, col(Participant.group), func.count())
+        .where(
+            col(Participant.organisation_id) == org.id,
+            col(Participant.programme_id).in_(list(programme_ids)),
+        )
+        .group_by(wijk, col(Participant.group))
+        .order_by(wijk)
+    )
+    return [(str(w), str(g), int(n)) for w, g, n in session.execute(stmt).all()]
+
+
+def measured_period(
+    *, session: Session, org: Organisation, programme_ids: Sequence[int]
+) -> tuple[Any, Any, Any, Any]:
+    """(first date, last date, first area period, last area period) measured."""
+    dates = session.execute(
+        sa.select(
+            func.min(col(Measurement.date)), func.max(col(Measurement.date))
+        ).where(
+            col(Measurement.organisation_id) == org.id,
+            col(Measurement.programme_id).in_(list(programme_ids)),
+        )
+    ).one()
+    periods = session.execute(
+        sa.select(
+            func.min(col(AreaObservation.period)), func.max(col(AreaObservation.period))
+        ).where(
+            col(AreaObservation.organisation_id) == org.id,
+            col(AreaObservation.programme_id).in_(list(programme_ids)),
+        )
+    ).one()
+    return dates[0], dates[1], periods[0], periods[1]

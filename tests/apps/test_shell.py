@@ -49,8 +49,14 @@ def test_wrong_password_shows_message(demo_db: str) -> None:
     assert "Inloggen mislukt" in at.error[0].value
 
 
+def _programmes_page(at: AppTest) -> AppTest:
+    at.switch_page("views/programmes.py")
+    at.run()
+    return at
+
+
 def test_viewer_sees_the_three_programmes(demo_db: str) -> None:
-    at = _login("viewer@demo.wijkimpact.nl")
+    at = _programmes_page(_login("viewer@demo.wijkimpact.nl"))
     assert not at.exception
     table = at.dataframe[0].value
     assert len(table) == 3
@@ -62,7 +68,7 @@ def test_viewer_sees_the_three_programmes(demo_db: str) -> None:
 
 
 def test_funder_sees_only_funded_programmes(demo_db: str) -> None:
-    at = _login("funder@demo.wijkimpact.nl")
+    at = _programmes_page(_login("funder@demo.wijkimpact.nl"))
     assert not at.exception
     table = at.dataframe[0].value
     assert set(table["Programma"]) == {

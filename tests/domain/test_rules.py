@@ -7,7 +7,12 @@ import pytest
 from impact.domain.areas import parse_area_code
 from impact.domain.bsn import looks_like_bsn, passes_elfproef
 from impact.domain.instruments import SHIPPED, custom_instrument, get_instrument
-from impact.domain.pseudonym import derive_org_key, hkdf_sha256, pseudonymise
+from impact.domain.pseudonym import (
+    derive_org_key,
+    hkdf_sha256,
+    pseudonymise,
+    pseudonymise_many,
+)
 from impact.domain.suppression import suppress_counts
 from impact.errors import DataError, OptionError
 
@@ -89,3 +94,20 @@ def test_suppression_hides_small_and_derivable_cells() -> None:
     assert suppress_counts([25, 4, 30], 10) == [None, None, 30]
     assert suppress_counts([25, 14, 30], 10) == [25, 14, 30]
     assert suppress_counts([3, 4, 30], 10) == [None, None, 30]
+
+
+def test_batch_pseudonyms_equal_single_ones() -> None:
+    key = derive_org_key(b"m" * 40, "a")
+    refs = ["K-00123", " k-00123 ", "Ünïcode ｗｉｄｅ", 123.0, 42, "tab\there", ""]
+    long_key = b"k" * 100  # longer than the SHA-256 block: hashed first (RFC 2104)
+    for k in (key, long_key):
+        assert pseudonymise_many(refs, k) == [pseudonymise(r, k) for r in refs]
+
+
+def test_batch_pseudonyms_follow_a_key_chain() -> None:
+    from impact.domain.pseudonym import KeyChain
+
+    chain = KeyChain([derive_org_key(b"m" * 40, "a", g) for g in (1, 2, 3)])
+    refs = ["K-00123", "Ünïcode", 77.0]
+    assert pseudonymise_many(refs, chain) == [pseudonymise(r, chain) for r in refs]
+    assert pseudonymise_many(refs, chain) != pseudonymise_many(refs, bytes(chain))

@@ -92,13 +92,14 @@ def test_rademacher_enumerates_all_sign_vectors_when_few_clusters() -> None:
         (Design(60, 20, 40, True, 10**15), "cr1"),
         (Design(60, 5, 55, True, 10**6), "wild"),
         (Design(20, 6, 14, True, 38760), "wild"),
+        (Design(6, 3, 3, True, 20), "cv3"),
         (Design(20, 2, 18, True, 190), "randomization"),
         (Design(20, 2, 18, False, 190), "none"),
         (Design(8, 1, 7, True, 8), "none"),
     ],
 )
 def test_auto_policy(design: Design, method: str) -> None:
-    choice = choose("auto", design, allow_permutation=True)
+    choice = choose("auto", design, allow_permutation=True, allow_jackknife=True)
     assert choice.method == method
     assert choice.reason  # a plain-language reason is always given
 
@@ -168,3 +169,47 @@ def test_missing_rows_are_dropped_and_reported() -> None:
         res = did(df, outcome="y", treated="g", post="p", cluster="c")
     assert res.n_obs == len(df) - 5
     assert any("5 row(s)" in w for w in res.warnings)
+
+
+def test_cv3_is_the_leave_one_cluster_out_jackknife() -> None:
+    """CV3 = (G-1)/G sum (b_(g) - b)^2 by refitting; pyfixest's CRV3 adds its
+    small-sample factor G/(G-1) (n-1)/(n-k) and drops (G-1)/G."""
+    pf = pytest.importorskip("pyfixest")
+    rng = np.random.default_rng(SEED)
+    df = _clustered(rng, clusters=7, treated=3, per=30)
+    df["x"] = rng.normal(size=len(df))
+    res = did(df, outcome="y", treated="g", post="p", cluster="c", covariates=["x"])
+    assert res.vcov == "cv3"
+    X = np.column_stack([np.ones(len(df)), df.g, df.p, df.g * df.p, df.x]).astype(float)
+    full = ols(X, df.y.to_numpy()).beta[3]
+    loo = [ols(X[df.c != g], df.y[df.c != g].to_numpy()).beta[3] for g in range(7)]
+    by_hand = np.sqrt(6 / 7 * np.sum((np.array(loo) - full) ** 2))
+    assert res.std_error == pytest.approx(by_hand, rel=1e-9)
+    ref = pf.feols("y ~ g * p + x", df, vcov={"CRV3": "c"}).tidy().loc["g:p"]
+    n, k = len(df), 5
+    factor = (7 / 6) ** 2 * (n - 1) / (n - k)
+    assert ref["Std. Error"] == pytest.approx(res.std_error * np.sqrt(factor), rel=1e-9)
+
+
+def test_twfe_cv3_is_the_leave_one_cluster_out_jackknife() -> None:
+    from impact.estimate import twfe
+
+    rng = np.random.default_rng(SEED)
+    units, periods = 24, 5
+    u = np.repeat(np.arange(units), periods)
+    tt = np.tile(np.arange(periods), units)
+    d = ((u < 10) & (tt >= 3)).astype(int)
+    y = rng.normal(size=units)[u] + 0.2 * tt + d + rng.normal(size=u.size)
+    df = pd.DataFrame({"u": u, "t": tt, "d": d, "y": y, "area": u % 8})
+    res = twfe(
+        df, outcome="y", unit="u", time="t", treatment="d", cluster="area", vcov="cv3"
+    )
+    loo = [
+        twfe(
+            df[df.area != g], outcome="y", unit="u", time="t", treatment="d", vcov="iid"
+        ).att
+        for g in range(8)
+    ]
+    by_hand = np.sqrt(7 / 8 * np.sum((np.array(loo) - res.att) ** 2))
+    assert res.vcov == "cv3"
+    assert res.std_error == pytest.approx(by_hand, rel=1e-8)

@@ -78,6 +78,16 @@ def _reads(
             if k in {"problematische_schulden"}
         },
         "members": lambda s, b: orgs.members(session=s, org=b),
+        "participants_by_wijk": lambda s, b: data.participants_by_wijk(
+            session=s, org=b, programme_ids=[prog_a.id or 0]
+        ),
+        "measured_period": lambda s, b: [
+            v
+            for v in data.measured_period(
+                session=s, org=b, programme_ids=[prog_a.id or 0]
+            )
+            if v is not None
+        ],
         "get_mapping": lambda s, b: mappings.get_mapping(
             session=s, org=b, name="eigen indeling"
         ),

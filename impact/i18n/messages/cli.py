@@ -44,4 +44,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The app was not found at {path}. Install Wijkimpact from a source "
         "checkout (pip install -e .).",
     },
+    "cli.org_required": {
+        "nl": "Geef de organisatie op met --org SLUG.",
+        "en": "Name the organisation with --org SLUG.",
+    },
+    "cli.file_missing": {
+        "nl": "Bestand niet gevonden: {path}.",
+        "en": "File not found: {path}.",
+    },
+    "cli.undone": {
+        "nl": "Importbatch {batch} is teruggedraaid: {removed} rijen verwijderd.",
+        "en": "Import batch {batch} was rolled back: {removed} rows removed.",
+    },
+    "cli.imported": {
+        "nl": "Geïmporteerd als batch {batch_id}: {rows} rijen gelezen, {inserted} nieuw, "
+        "{skipped} al aanwezig; {participants_new} nieuwe deelnemers.",
+        "en": "Imported as batch {batch_id}: {rows} rows read, {inserted} new, {skipped} "
+        "already present; {participants_new} new participants.",
+    },
+    "cli.dry_run": {
+        "nl": "Proefimport zonder fouten: {rows} rijen, waarvan {inserted} nieuw en "
+        "{skipped} al aanwezig. Er is niets opgeslagen.",
+        "en": "Dry run without errors: {rows} rows, {inserted} new and {skipped} already "
+        "present. Nothing was saved.",
+    },
+    "cli.unchanged": {
+        "nl": "Dit bestand is al eerder geïmporteerd; er is niets veranderd ({rows} rijen).",
+        "en": "This file was imported before; nothing has changed ({rows} rows).",
+    },
+    "cli.template_written": {
+        "nl": "Sjabloon geschreven naar {path}.",
+        "en": "Template written to {path}.",
+    },
+    "cli.report_written": {
+        "nl": "Rapport geschreven naar {path} ({size} kB).",
+        "en": "Report written to {path} ({size} kB).",
+    },
 }

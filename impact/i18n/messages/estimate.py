@@ -90,6 +90,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Geclusterde standaardfouten (CR1) met een t-verdeling (G-1): er zijn genoeg clusters ({clusters}; {treated} deelnemend, {control} ter vergelijking) om die te vertrouwen.",
         "en": "Clustered standard errors (CR1) with a t distribution (G-1): there are enough clusters ({clusters}; {treated} treated, {control} comparison) to trust them.",
     },
+    "estimate.vcov.cv3_requested": {
+        "nl": "Cluster-jackknife (CV3, gevraagd) over {clusters} clusters: het effect wordt telkens zonder één cluster opnieuw geschat; t-verdeling met G-1 vrijheidsgraden.",
+        "en": "Cluster jackknife (CV3, requested) over {clusters} clusters: the effect is re-estimated leaving out one cluster at a time; t distribution with G-1 degrees of freedom.",
+    },
+    "estimate.vcov.cv3_auto": {
+        "nl": "Cluster-jackknife (CV3) met een t-verdeling (G-1): met zo weinig clusters ({clusters}; {treated} deelnemend, {control} ter vergelijking) geeft die betrouwbaardere marges dan geclusterde standaardfouten of de wild bootstrap.",
+        "en": "Cluster jackknife (CV3) with a t distribution (G-1): with so few clusters ({clusters}; {treated} treated, {control} comparison) it gives more trustworthy margins than clustered standard errors or the wild bootstrap.",
+    },
     "estimate.vcov.wild_requested": {
         "nl": "Wild cluster bootstrap (gevraagd, {weights}-gewichten) over {clusters} clusters; het interval komt uit het omkeren van de toets.",
         "en": "Wild cluster bootstrap (requested, {weights} weights) over {clusters} clusters; the interval comes from inverting the test.",
@@ -217,6 +225,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "estimate.staggered.last_cohort_control": {
         "nl": "Er zijn geen nooit-behandelde eenheden; het laatste cohort (start {period}) dient als vergelijking en perioden vanaf {period} vallen weg.",
         "en": "There are no never-treated units; the last cohort (start {period}) serves as the comparison and periods from {period} on are dropped.",
+    },
+    "estimate.staggered.unit_missing": {
+        "nl": "Kolom '{column}' (eenheid) heeft lege waarden; elke rij hoort bij een eenheid.",
+        "en": "Column '{column}' (unit) has empty values; every row must belong to a unit.",
     },
     "estimate.staggered.no_cells": {
         "nl": "Geen enkel cohort heeft een bruikbare vergelijkingsgroep en nulmeting; controleer de startperioden.",

@@ -1,0 +1,188 @@
+"""Import (uploader and up): template, upload, preview, column mapping, problems,
+confirm with progress, result, and the import history with undo."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from cached import clear as clear_cache
+from common import current_user, engine, language, tr
+
+from impact.errors import ImpactError, ImportRefused
+from impact.services import import_tools
+from impact.services.imports import undo_import
+from impact.services.uploads import check_upload, import_upload, preview_upload
+
+user = current_user()
+assert user is not None  # noqa: S101 - the router shows this page only when logged in
+ORG, ROLE = user.org_slug, user.role
+
+st.title(tr("app.imp.title"))
+st.caption(user.org_name)
+
+
+def _template() -> None:
+    st.subheader(tr("app.imp.template.title"))
+    left, right = st.columns([2, 3])
+    kind = left.radio(
+        tr("app.imp.template.kind"),
+        options=["participant", "area"],
+        format_func=lambda k: tr(f"app.imp.kind.{k}"),
+        horizontal=True,
+        key="imp_template_kind",
+    )
+    name, data = import_tools.template(kind, language(), ROLE)
+    right.download_button(
+        tr("app.imp.template.download"), data=data, file_name=name, key="imp_tpl"
+    )
+
+
+def _mapping_editor(preview: object) -> dict[str, str]:
+    headers = list(preview.mapping)  # type: ignore[attr-defined]
+    fields = list(preview.fields)  # type: ignore[attr-defined]
+    frame = pd.DataFrame(
+        {
+            tr("app.imp.col.header"): headers,
+            tr("app.imp.col.field"): [preview.mapping[h] for h in headers],  # type: ignore[attr-defined]
+        }
+    )
+    edited = st.data_editor(
+        frame,
+        hide_index=True,
+        disabled=[tr("app.imp.col.header")],
+        column_config={
+            tr("app.imp.col.field"): st.column_config.SelectboxColumn(
+                options=fields, required=True
+            )
+        },
+        key="imp_mapping",
+    )
+    return dict(
+        zip(
+            edited[tr("app.imp.col.header")],
+            edited[tr("app.imp.col.field")],
+            strict=True,
+        )
+    )
+
+
+def _problems(problems: list[object], data: bytes, filename: str) -> None:
+    table = import_tools.problem_table(problems)  # type: ignore[arg-type]
+    table["severity"] = [tr(f"app.imp.severity.{s}") for s in table["severity"]]
+    st.dataframe(
+        table.rename(columns={c: tr(f"app.imp.col.{c}") for c in table.columns}),
+        hide_index=True,
+        width="stretch",
+    )
+    marked = import_tools.marked_copy(data, filename, problems, language(), ROLE)  # type: ignore[arg-type]
+    st.download_button(
+        tr("app.imp.marked"),
+        data=marked,
+        file_name=f"problemen_{filename.rsplit('.', 1)[0]}.xlsx",
+        key="imp_marked",
+    )
+
+
+def _upload() -> None:
+    st.subheader(tr("app.imp.upload.title"))
+    file = st.file_uploader(
+        tr("app.imp.upload.label"), type=["xlsx", "xlsm", "csv"], key="imp_file"
+    )
+    if file is None:
+        return
+    data, name = file.getvalue(), file.name
+    preview = preview_upload(engine=engine(), org_slug=ORG, data=data, filename=name)
+    st.markdown(f"**{tr('app.imp.preview')}**")
+    st.dataframe(
+        pd.DataFrame(list(preview.rows), columns=list(preview.headers)).astype(str),
+        hide_index=True,
+    )
+    st.markdown(f"**{tr('app.imp.mapping')}**")
+    st.caption(tr("app.imp.mapping_help"))
+    mapping = _mapping_editor(preview)
+    parsed = check_upload(
+        engine=engine(), org_slug=ORG, data=data, filename=name, mapping=mapping
+    )
+    if parsed.problems:
+        key = "app.imp.refused" if not parsed.ok else "app.imp.warnings"
+        (st.error if not parsed.ok else st.warning)(tr(key, n=len(parsed.problems)))
+        _problems(list(parsed.problems), data, name)
+    if not parsed.ok:
+        return
+    n_rows = len(parsed.measurements) + len(parsed.area_observations)
+    st.success(tr("app.imp.ready", rows=n_rows))
+    if st.button(tr("app.imp.confirm"), type="primary", key="imp_confirm"):
+        _do_import(data, name, mapping)
+
+
+def _do_import(data: bytes, name: str, mapping: dict[str, str]) -> None:
+    bar = st.progress(0.0, text=tr("app.imp.progress"))
+    result, _parsed = import_upload(
+        engine=engine(),
+        org_slug=ORG,
+        data=data,
+        filename=name,
+        mapping=mapping,
+        user_id=user.user_id,
+        actor=user.email,
+        progress=lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg),
+    )
+    bar.progress(1.0)
+    clear_cache()
+    st.success(
+        tr(
+            f"app.imp.result.{result.status}",
+            batch=result.batch_id,
+            rows=result.rows,
+            inserted=result.inserted,
+            skipped=result.skipped,
+            people=result.participants_new,
+        )
+    )
+
+
+def _history() -> None:
+    st.subheader(tr("app.imp.history"))
+    frame = import_tools.history(engine=engine(), org_slug=ORG, role=ROLE)
+    if frame.empty:
+        st.info(tr("app.imp.history_empty"))
+        return
+    shown = frame.assign(status=[tr(f"app.imp.status.{s}") for s in frame["status"]])
+    st.dataframe(
+        shown.rename(columns={c: tr(f"app.imp.col.{c}") for c in frame.columns}),
+        hide_index=True,
+        width="stretch",
+    )
+    live = frame[frame["status"] == "imported"]
+    if live.empty:
+        return
+    left, right = st.columns([3, 2])
+    batch = left.selectbox(
+        tr("app.imp.undo_choose"),
+        options=list(live["batch"]),
+        format_func=lambda b: f"#{b} · {live.set_index('batch').at[b, 'filename']}",
+        key="imp_undo_batch",
+    )
+    if right.button(tr("app.imp.undo"), key="imp_undo"):
+        removed = undo_import(
+            engine=engine(),
+            org_slug=ORG,
+            batch_id=int(batch),
+            user_id=user.user_id,
+            actor=user.email,
+        )
+        clear_cache()
+        st.session_state["imp_undone"] = (int(batch), removed)
+        st.rerun()
+
+
+undone = st.session_state.pop("imp_undone", None)
+if undone:
+    st.success(tr("app.imp.undone", batch=undone[0], removed=undone[1]))
+for section in (_template, _upload, _history):
+    try:
+        section()
+    except ImportRefused as exc:
+        st.error(str(exc))
+    except ImpactError as exc:
+        st.error(str(exc))

@@ -1,0 +1,23 @@
+"""Replace raw client references by pseudonyms, once per distinct client."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from impact.domain.pseudonym import pseudonymise_many
+
+
+def pseudonymise_frame(measurements: pd.DataFrame, key: bytes) -> pd.DataFrame:
+    """``client_ref`` → ``participant`` (HMAC-SHA256 with the organisation key).
+
+    The HMAC runs once per distinct reference and is broadcast by code, so a
+    million rows with ten thousand clients cost ten thousand hashes. The raw
+    reference is not kept in the result.
+    """
+    codes, uniques = pd.factorize(measurements["client_ref"], use_na_sentinel=False)
+    hashed = np.array(pseudonymise_many(uniques, key), dtype=object)
+    participant = pd.array(hashed, dtype="str").take(np.asarray(codes))
+    out = measurements.drop(columns=["client_ref"])
+    out.insert(0, "participant", pd.Series(participant, index=out.index))
+    return out

@@ -1,0 +1,107 @@
+"""Sheet-level findings: BSNs anywhere, formulas without values, merged cells,
+hidden rows and columns, empty rows, personal-data and ignored columns."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from impact.ingest.bsnscan import bsn_rows
+from impact.ingest.convert import as_text
+from impact.ingest.mapping import Table
+from impact.ingest.problems import ProblemLog, column_index, column_letter
+from impact.ingest.vocabulary import IGNORE, PERSONAL
+from impact.ingest.workbook import OpenedSheet
+
+_POSTCODE = re.compile(r"^\d{4}\s?[A-Za-z]{2}$")
+POSTCODE_SHARE = 0.5
+_REF = re.compile(r"^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$")
+
+
+def scan_bsn(sheet: OpenedSheet, log: ProblemLog) -> None:
+    """An error at every cell (headers too) that looks like a BSN."""
+    for j in range(sheet.grid.shape[1]):
+        rows = bsn_rows(sheet.column(j)) + 1
+        if len(rows):
+            log.add_cells(
+                "bsn", sheet=sheet.name, rows=rows, column=column_letter(j), header=None
+            )
+
+
+def scan_structure(sheet: OpenedSheet, table: Table, log: ProblemLog) -> None:
+    """Problems the XML scan found in a data sheet."""
+    scan = sheet.scan
+    if scan is None:
+        return
+    for ref in scan.formulas_without_value:
+        m = _REF.match(ref)
+        if m:
+            log.add("formula_no_value", sheet=sheet.name, row=int(m[2]), column=m[1])
+    for ref in scan.merged:
+        m = _REF.match(ref)
+        if m and int(m[4] or m[2]) >= table.header_row:
+            log.add(
+                "merged_cells", sheet=sheet.name, row=int(m[2]), column=m[1], cells=ref
+            )
+    hidden = [r for r in scan.hidden_rows if r > table.header_row]
+    if hidden:
+        log.add(
+            "hidden_rows",
+            sheet=sheet.name,
+            severity="warning",
+            count=len(hidden),
+            rows=", ".join(str(r) for r in hidden[:10]),
+        )
+    width = len(table.headers)
+    cols = [c for c in scan.hidden_cols if column_index(c) < width]
+    if cols:
+        log.add(
+            "hidden_columns",
+            sheet=sheet.name,
+            severity="warning",
+            columns=", ".join(cols[:20]),
+        )
+
+
+def flag_columns(
+    sheet: OpenedSheet, table: Table, mapping: dict[str, str], log: ProblemLog
+) -> dict[str, str]:
+    """Mark postcode columns personal; warn about dropped and ignored columns."""
+    out = dict(mapping)
+    for j, header in enumerate(table.headers):
+        target = out.get(header, IGNORE)
+        if target == IGNORE and _mostly_postcodes(sheet, j, table.header_row):
+            out[header] = target = PERSONAL
+        if target == PERSONAL:
+            log.add(
+                "personal_dropped",
+                sheet=sheet.name,
+                column=column_letter(j),
+                header=header,
+                severity="warning",
+            )
+        elif target == IGNORE and _has_data(sheet, j, table.header_row):
+            log.add(
+                "column_ignored",
+                sheet=sheet.name,
+                column=column_letter(j),
+                header=header,
+                severity="warning",
+            )
+    return out
+
+
+def _mostly_postcodes(sheet: OpenedSheet, j: int, header_row: int) -> bool:
+    fac = sheet.column(j)
+    texts = [as_text(u) for u in fac.uniques]
+    counts = np.bincount(fac.codes[header_row:], minlength=len(texts))
+    filled = sum(c for c, x in zip(counts, texts, strict=True) if x)
+    codes = sum(c for c, x in zip(counts, texts, strict=True) if _POSTCODE.match(x))
+    return filled > 0 and codes / filled >= POSTCODE_SHARE
+
+
+def _has_data(sheet: OpenedSheet, j: int, header_row: int) -> bool:
+    fac = sheet.column(j)
+    used = np.unique(fac.codes[header_row:])
+    return any(as_text(fac.uniques[k]) for k in used)

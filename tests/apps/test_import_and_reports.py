@@ -1,0 +1,62 @@
+"""Import page (problems with their cell, marked-up copy, import, undo) and the
+reports page (a funder downloads the funder version of a funded programme)."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.apps.conftest import demo_email, login
+
+HEADER = "cliëntnummer;programma;groep;wijk;instrument;domein;datum;meetmoment;score"
+COMMON = "Jongerenwerk Toekomst;deelnemer;WK990101;swemwbs;totaal"
+ROWS = [
+    f"X-1;{COMMON};01-03-2024;voormeting;20",
+    f"X-1;{COMMON};01-09-2024;nameting;25",
+]
+OUT_OF_RANGE = f"X-2;{COMMON};01-03-2024;voormeting;40"
+
+
+def _csv(*rows: str) -> bytes:
+    return "\n".join([HEADER, *rows]).encode()
+
+
+def _downloads(at: AppTest) -> list[str]:
+    return [b.label for b in at.get("download_button")]  # type: ignore[attr-defined]
+
+
+def test_import_shows_problems_then_imports_and_undoes(app_db: str) -> None:
+    at = login(demo_email("uploader"))
+    at.switch_page("views/imports.py").run()
+    assert not at.exception
+    at.file_uploader(key="imp_file").upload("bad.csv", _csv(*ROWS, OUT_OF_RANGE))
+    at.run()
+    assert "niets opgeslagen" in at.error[0].value
+    problems = next(df.value for df in at.dataframe if "Wat is er mis" in df.value)
+    assert problems[["Rij", "Kolom"]].values.tolist() == [[4, "I"]]
+    assert "Download uw bestand met de problemen gemarkeerd" in _downloads(at)
+    at.file_uploader(key="imp_file").upload("good.csv", _csv(*ROWS))
+    at.run()
+    assert not at.error
+    at.button(key="imp_confirm").click().run()
+    assert not at.exception
+    assert "2 nieuw opgeslagen" in at.success[-1].value
+    at.file_uploader(key="imp_file").set_value(None)
+    at.run()
+    history = at.dataframe[-1].value
+    assert history.iloc[0]["Bestand"] == "good.csv"
+    at.selectbox(key="imp_undo_batch").set_value(int(history.iloc[0]["Import"]))
+    at.button(key="imp_undo").click().run()
+    assert "teruggedraaid" in at.success[0].value
+    assert at.dataframe[-1].value.iloc[0]["Status"] == "Teruggedraaid"
+
+
+def test_funder_downloads_a_report_of_a_funded_programme(app_db: str) -> None:
+    at = login(demo_email("funder"))
+    at.switch_page("views/reports.py").run()
+    assert not at.exception
+    options = at.selectbox(key="rep_programme").options
+    assert set(options) == {"Schuldhulp en sociaal raadslieden", "Buurthuizen Wijkstad"}
+    at.radio(key="rep_format").set_value("xlsx")
+    at.button(key="rep_make").click().run()
+    assert not at.exception and not at.error
+    assert any(label.endswith(".xlsx") for label in _downloads(at))
