@@ -1,8 +1,8 @@
 """One app replica for the scale-out test (run as a separate process).
 
-Logs in as the demo viewer through Streamlit's AppTest, prints the participant
-count of the debt programme, waits for a line on stdin, reruns the page in the
-same session and prints the count again. Not a test module itself.
+Logs in as the demo viewer through Streamlit's AppTest, prints the dashboard's
+participant count (a cached figure), waits for a line on stdin, reruns the page
+in the same session and prints the count again. Not a test module itself.
 """
 
 from __future__ import annotations
@@ -12,14 +12,15 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from impact.i18n import t
+
 APP = str(Path(__file__).resolve().parents[2] / "apps" / "streamlit_app.py")
-DEBT = "Schuldhulp en sociaal raadslieden"
 
 
 def count(at: AppTest) -> int:
-    table = at.dataframe[0].value
-    row = table[table["Programma"] == DEBT].iloc[0]
-    return int(row["Deelnemers"])
+    label = t("app.dash.kpi.participants", lang="nl")
+    value = next(m.value for m in at.metric if m.label == label)
+    return int("".join(c for c in str(value) if c.isdigit()))
 
 
 def main() -> None:

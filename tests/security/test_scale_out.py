@@ -3,8 +3,9 @@
 1. Two ``impact serve`` processes started at the same moment on an empty schema
    both migrate (one waits for the other) and both answer their health check.
 2. Two long-running app processes (Streamlit sessions, logged in) each show the
-   programme list; a third process imports; both sessions, rerun, show the new
-   count: no replica serves stale data from its own memory.
+   dashboard (whose figures each process caches); a third process imports; both
+   sessions, rerun, show the new count: no replica serves stale data from its
+   own cache.
 """
 
 from __future__ import annotations
