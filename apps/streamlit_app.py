@@ -17,12 +17,18 @@ VIEWS = Path(__file__).resolve().parent / "views"
 
 #: (view file, title key, icon, actions of which one is needed), in menu order
 PAGES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
-    ("dashboard.py", "app.dash.title", "📊", ("view_dashboard",)),
-    ("funder.py", "app.funder.title", "📊", ("view_funded",)),
-    ("programmes.py", "app.programmes.title", "📋", ("view_dashboard", "view_funded")),
-    ("imports.py", "app.imp.title", "📥", ("import_data",)),
-    ("reports.py", "app.rep.title", "📄", ("download_report",)),
-    ("admin.py", "app.admin.title", "⚙️", ("manage_users",)),
+    ("dashboard.py", "app.dash.title", ":material/dashboard:", ("view_dashboard",)),
+    ("funder.py", "app.funder.title", ":material/account_balance:", ("view_funded",)),
+    (
+        "programmes.py",
+        "app.programmes.title",
+        ":material/list_alt:",
+        ("view_dashboard", "view_funded"),
+    ),
+    ("imports.py", "app.imp.title", ":material/upload_file:", ("import_data",)),
+    ("analysis.py", "app.ana.title", ":material/query_stats:", ("run_analysis",)),
+    ("reports.py", "app.rep.title", ":material/description:", ("download_report",)),
+    ("admin.py", "app.admin.title", ":material/settings:", ("manage_users",)),
 )
 
 st.set_page_config(page_title="Wijkimpact", page_icon="📊", layout="wide")
@@ -38,7 +44,11 @@ with st.sidebar:
 
 user = current_user()
 if user is None:
-    pages = [st.Page(VIEWS / "login.py", title=tr("app.login.title"), icon="🔑")]
+    pages = [
+        st.Page(
+            VIEWS / "login.py", title=tr("app.login.title"), icon=":material/login:"
+        )
+    ]
 else:
     pages = [
         st.Page(VIEWS / view, title=tr(title), icon=icon)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 from common import language, tr
 
-from impact.i18n import fmt_number, fmt_percent
+from impact.i18n import fmt_date, fmt_number, fmt_percent
 
 
 def shown(value: object, fmt: Callable[[float], str], min_cell: int | None) -> str:
@@ -46,3 +46,30 @@ def table(
         else:
             out[tr(key)] = [shown(v, fmt, min_cell) for v in values]
     return out.reset_index(drop=True)
+
+
+def when(value: object) -> str:
+    """A timestamp as "29 nov 2026 23:46" in the chosen language."""
+    ts = pd.Timestamp(value)  # type: ignore[arg-type]
+    return fmt_date(ts.to_pydatetime(), lang=language())
+
+
+def field_label(code: str) -> str:
+    """An import field code (``score:zrm:financien:0``) in words for the user."""
+    from impact.domain.instruments import domain_label
+
+    parts = code.split(":")
+    if parts[0] == "score" and len(parts) >= 3:
+        names = {
+            "instrument": parts[1].upper(),
+            "domain": domain_label(parts[2], language()),
+        }
+        if len(parts) == 4:
+            return tr("field.score_wave", wave=parts[3], **names)
+        return tr("field.score", **names)
+    if parts[0] == "date" and len(parts) == 2:
+        return tr("field.date_wave", wave=parts[1])
+    try:
+        return tr(f"field.{code}")
+    except KeyError:
+        return code

@@ -27,6 +27,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from impact.domain.instruments import ZRM_DOMAINS
+
 WORK = Path(__file__).resolve().parent / "_work"
 HEADER = [
     "cliëntnummer",
@@ -39,21 +41,7 @@ HEADER = [
     "meetmoment",
     "score",
 ]
-ZRM = [
-    "financien",
-    "werk_opleiding",
-    "tijdsbesteding",
-    "huisvesting",
-    "huiselijke_relaties",
-    "geestelijke_gezondheid",
-    "lichamelijke_gezondheid",
-    "verslaving",
-    "basale_adl",
-    "instrumentele_adl",
-    "sociaal_netwerk",
-    "maatschappelijke_participatie",
-    "justitie",
-]
+ZRM = list(ZRM_DOMAINS)
 PROGRAMME = "Buurtteam Noord"
 
 

@@ -12,6 +12,28 @@ from impact.store import orgs, programmes
 from impact.store.engine import get_engine, write_scope
 from impact.store.migrate import upgrade
 
+#: store functions taking ``org``/``funder`` that write; the scoping tests call
+#: every other one as a read
+STORE_WRITES = frozenset(
+    {
+        "record",
+        "create_organisation",
+        "set_membership",
+        "grant_funding",
+        "upsert_programme",
+        "save_instrument",
+        "write_measurements",
+        "write_area_observations",
+        "add_batch",
+        "undo_batch_rows",
+        "replace_pseudonyms",
+        "erase_participants",
+        "save_mapping",
+        "save_value_parameter",
+        "lock_plan",
+    }
+)
+
 
 def migrated_engine(url: str) -> Engine:
     upgrade(url)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+import ui
 from cached import clear as clear_cache
 from common import current_user, engine, language, tr
 
@@ -52,7 +53,7 @@ def _mapping_editor(preview: object) -> dict[str, str]:
         disabled=[tr("app.imp.col.header")],
         column_config={
             tr("app.imp.col.field"): st.column_config.SelectboxColumn(
-                options=fields, required=True
+                options=fields, required=True, format_func=ui.field_label
             )
         },
         key="imp_mapping",
@@ -147,7 +148,10 @@ def _history() -> None:
     if frame.empty:
         st.info(tr("app.imp.history_empty"))
         return
-    shown = frame.assign(status=[tr(f"app.imp.status.{s}") for s in frame["status"]])
+    shown = frame.assign(
+        status=[tr(f"app.imp.status.{s}") for s in frame["status"]],
+        created_at=[ui.when(d) for d in frame["created_at"]],
+    )
     st.dataframe(
         shown.rename(columns={c: tr(f"app.imp.col.{c}") for c in frame.columns}),
         hide_index=True,
@@ -157,13 +161,14 @@ def _history() -> None:
     if live.empty:
         return
     left, right = st.columns([3, 2])
+    sure = right.checkbox(tr("app.imp.undo_sure"), key="imp_undo_sure")
     batch = left.selectbox(
         tr("app.imp.undo_choose"),
         options=list(live["batch"]),
         format_func=lambda b: f"#{b} · {live.set_index('batch').at[b, 'filename']}",
         key="imp_undo_batch",
     )
-    if right.button(tr("app.imp.undo"), key="imp_undo"):
+    if right.button(tr("app.imp.undo"), key="imp_undo", disabled=not sure):
         removed = undo_import(
             engine=engine(),
             org_slug=ORG,

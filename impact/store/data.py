@@ -70,14 +70,23 @@ def write_measurements(
     """Store measurements (columns ``participant, programme, group, wijk, instrument,
     domain, date, wave, value, rated_by``); duplicates of stored rows are skipped."""
     prog = frame["programme"].map(programme_ids).to_numpy(dtype=np.int64)
+    # rows go in sorted by each table's unique key: B-tree inserts then append
+    # instead of landing at random pages (several times faster at a million rows)
     people = (
         pd.DataFrame({"programme_id": prog, "pseudonym": frame["participant"]})
-        .assign(group=frame["group"].to_numpy(), wijk=frame["wijk"].to_numpy())
+        .assign(group=frame["group"].to_numpy(), wijk=_objects(frame["wijk"]))
         .drop_duplicates(["programme_id", "pseudonym"])
+        .sort_values(["programme_id", "pseudonym"])
     )
     people_rows = [
-        (org.id, int(p), s, g, _none(w), None, batch.id)
-        for p, s, g, w in people.itertuples(index=False, name=None)
+        (org.id, p, s, g, w, None, batch.id)
+        for p, s, g, w in zip(
+            people["programme_id"].tolist(),
+            people["pseudonym"].tolist(),
+            people["group"].tolist(),
+            people["wijk"].tolist(),
+            strict=True,
+        )
     ]
     new_people = insert_ignore(session, "participant", PARTICIPANT_COLUMNS, people_rows)
     ids = existing_participants(
@@ -87,20 +96,32 @@ def write_measurements(
     position = lookup.get_indexer(
         pd.MultiIndex.from_arrays([prog, frame["participant"]])
     )
-    participant_ids = ids["id"].to_numpy(dtype=np.int64)[position]
     dates = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
+    table = pd.DataFrame(
+        {
+            "programme_id": prog,
+            "participant_id": ids["id"].to_numpy(dtype=np.int64)[position],
+            "instrument": frame["instrument"].to_numpy(),
+            "domain": frame["domain"].to_numpy(),
+            "date": _objects(dates),
+            "wave": frame["wave"].astype(int).to_numpy(),
+            "value": frame["value"].astype(float).to_numpy(),
+            "rated_by": _objects(frame["rated_by"]),
+        }
+    ).sort_values(["participant_id", "instrument", "domain", "wave"], kind="stable")
+    n = len(table)
     rows = list(
         zip(
-            [org.id] * len(frame),
-            prog.tolist(),
-            participant_ids.tolist(),
-            frame["instrument"].tolist(),
-            frame["domain"].tolist(),
-            dates.where(dates.notna(), None).tolist(),
-            frame["wave"].astype(int).tolist(),
-            frame["value"].astype(float).tolist(),
-            [_none(r) for r in frame["rated_by"].tolist()],
-            [batch.id] * len(frame),
+            [org.id] * n,
+            table["programme_id"].tolist(),
+            table["participant_id"].tolist(),
+            table["instrument"].tolist(),
+            table["domain"].tolist(),
+            table["date"].tolist(),
+            table["wave"].tolist(),
+            table["value"].tolist(),
+            table["rated_by"].tolist(),
+            [batch.id] * n,
             strict=True,
         )
     )
@@ -136,13 +157,11 @@ def write_area_observations(
     return WriteCounts(0, new_rows, len(rows) - new_rows)
 
 
-def _none(value: object) -> object:
-    if value is None:
-        return None
-    try:
-        return None if pd.isna(value) else value  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return value
+def _objects(column: pd.Series) -> np.ndarray:
+    """Values as Python objects with every missing value as ``None`` (SQL NULL)."""
+    values = column.astype(object).to_numpy(copy=True)
+    values[pd.isna(values)] = None
+    return values
 
 
 def undo_batch_rows(*, session: Session, org: Organisation, batch: ImportBatch) -> int:
@@ -263,9 +282,16 @@ def measurement_frame(
         )
     )
     columns = [
-        "participant", "group", "wijk", "instrument", "domain", "date", "wave",
-        "value", "batch_id",
-    ]  # fmt: skip
+        "participant",
+        "group",
+        "wijk",
+        "instrument",
+        "domain",
+        "date",
+        "wave",
+        "value",
+        "batch_id",
+    ]
     return pd.DataFrame(session.execute(stmt).all(), columns=columns)
 
 

@@ -45,6 +45,8 @@ def test_import_shows_problems_then_imports_and_undoes(app_db: str) -> None:
     history = at.dataframe[-1].value
     assert history.iloc[0]["Bestand"] == "good.csv"
     at.selectbox(key="imp_undo_batch").set_value(int(history.iloc[0]["Import"]))
+    assert at.button(key="imp_undo").disabled
+    at.checkbox(key="imp_undo_sure").check().run()
     at.button(key="imp_undo").click().run()
     assert "teruggedraaid" in at.success[0].value
     assert at.dataframe[-1].value.iloc[0]["Status"] == "Teruggedraaid"
@@ -60,3 +62,24 @@ def test_funder_downloads_a_report_of_a_funded_programme(app_db: str) -> None:
     at.button(key="rep_make").click().run()
     assert not at.exception and not at.error
     assert any(label.endswith(".xlsx") for label in _downloads(at))
+
+
+def test_analysis_needs_a_locked_plan_then_shows_the_estimate(app_db: str) -> None:
+    at = login(demo_email("analyst"))
+    at.switch_page("views/analysis.py").run()
+    assert not at.exception
+    assert "Leg eerst een plan vast" in at.info[0].value
+    assert len(at.get("button")) and not [b for b in at.button if b.key == "ana_run"]
+    at.selectbox(key="ana_programme").set_value("Schuldhulp en sociaal raadslieden")
+    at.run()
+    outcome = at.selectbox(key="ana_outcome")
+    outcome.set_value(next(o for o in outcome.options if "schulden" in o.lower()))
+    at.selectbox(key="ana_design").set_value("did")
+    at.button(key="ana_lock").click().run()
+    assert "vastgelegd" in at.success[0].value
+    at.button(key="ana_run").click().run()
+    assert not at.exception and not at.error
+    metrics = {m.label: m.value for m in at.metric}
+    low, high = (float(x) for x in metrics["95%-interval"].strip("[]").split(";"))
+    assert low < -0.20 < high  # the demo's true effect on problematic debts
+    assert "interval" in at.info[0].value

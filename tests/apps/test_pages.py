@@ -20,10 +20,11 @@ from impact.store.engine import get_engine, session_scope, write_scope
 from tests.apps.conftest import demo_email, login
 
 STAFF = {"dashboard.py", "programmes.py"}
-ALL_VIEWS = {*STAFF, "funder.py", "admin.py", "imports.py", "reports.py"}
+ANALYSTS = {*STAFF, "imports.py", "analysis.py", "reports.py"}
+ALL_VIEWS = {*ANALYSTS, "funder.py", "admin.py"}
 EXPECTED_VIEWS = {
-    "admin": {*STAFF, "imports.py", "reports.py", "admin.py"},
-    "analyst": {*STAFF, "imports.py", "reports.py"},
+    "admin": {*ANALYSTS, "admin.py"},
+    "analyst": ANALYSTS,
     "uploader": {*STAFF, "imports.py"},
     "viewer": STAFF,
     "funder": {"funder.py", "programmes.py", "reports.py"},
@@ -233,3 +234,18 @@ def test_a_user_of_two_organisations_chooses_one(app_db: str) -> None:
     assert not at.exception
     assert "admin.py" in _views(at)
     assert "Tweede organisatie" in at.sidebar.caption[0].value
+
+
+def test_import_fields_read_as_words() -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "apps"))
+    import ui
+
+    assert ui.field_label("client_ref") == "cliëntnummer"
+    assert ui.field_label("score:zrm:financien:0") == (
+        "score ZRM · Financiën (meetmoment 0)"
+    )
+    assert ui.field_label("date:1") == "datum van meetmoment 1"
+    assert ui.field_label("something_new") == "something_new"

@@ -13,10 +13,11 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from impact.errors import NotFoundError
 from impact.sample import generate as sample
 from impact.services.imports import undo_import
 from impact.store import aggregates as agg
-from impact.store import batches, data, orgs, programmes, values
+from impact.store import batches, data, orgs, plans, programmes, values
 from impact.store.engine import dispose_engines, session_scope
 from impact.store.models import Organisation
 from tests.factories import add_org_with_data, migrated_engine
@@ -30,7 +31,7 @@ RULES = (
     agg.ChangeRule("problematische_schulden", False, "binary", 1.0),
     agg.ChangeRule("voortijdig_schoolverlaten", False, "binary", 1.0),
 )
-SCOPED_MODULES = (agg, values)
+SCOPED_MODULES = (agg, values, plans)
 
 
 def _raw(engine: Engine, slug: str) -> pd.DataFrame:
@@ -125,7 +126,14 @@ def _org_functions() -> set[str]:
             mine = func.__module__ == module.__name__ and not name.startswith("_")
             if mine and "org" in params:
                 names.add(f"{module.__name__.rsplit('.', 1)[1]}.{name}")
-    return names - {"values.save_value_parameter"}  # a write
+    return names - {"values.save_value_parameter", "plans.lock_plan"}  # writes
+
+
+def _found(read: Callable[[], Any]) -> Any:
+    try:
+        return read()
+    except NotFoundError:
+        return None
 
 
 def _cell_rows(cells: agg.OutcomeCells) -> list[dict[str, Any]]:
@@ -155,6 +163,10 @@ def _reads() -> dict[str, Callable[[Session, Organisation, bool], Any]]:
         "values.list_value_parameters": lambda s, b, f: values.list_value_parameters(
             session=s, org=b
         ),
+        "plans.list_plans": lambda s, b, f: plans.list_plans(session=s, org=b),
+        "plans.get_plan": lambda s, b, f: _found(
+            lambda: plans.get_plan(session=s, org=b, plan_id=1)
+        ),
     }
 
 
@@ -165,6 +177,10 @@ def _check_scoping(url: str) -> None:
         a = orgs.get_organisation(session=s, slug="org-a")
         values.save_value_parameter(
             session=s, org=a, key="k", label="K", amount=1.0, price_year=2024
+        )
+        prog = programmes.list_programmes(session=s, org=a)[0]
+        plans.lock_plan(
+            session=s, org=a, programme=prog, name="p", spec={"x": 1}, user_id=None
         )
         b = orgs.create_organisation(session=s, slug="org-b", name="B")
     reads = _reads()

@@ -20,23 +20,11 @@ from impact.services.admin import add_user
 from impact.store import audit, batches, data, mappings, orgs, programmes
 from impact.store.engine import dispose_engines, session_scope
 from impact.store.models import Organisation
-from tests.factories import add_org_with_data, migrated_engine
+from tests.factories import STORE_WRITES, add_org_with_data, migrated_engine
 
 MODULES = (audit, batches, data, mappings, orgs, programmes)
 # functions that write, or take a funder rather than an owner, are tested elsewhere
-NOT_READS = {
-    "record",
-    "create_organisation",
-    "set_membership",
-    "grant_funding",
-    "upsert_programme",
-    "save_instrument",
-    "write_measurements",
-    "write_area_observations",
-    "add_batch",
-    "undo_batch_rows",
-    "save_mapping",
-}
+NOT_READS = STORE_WRITES
 
 
 def _org_functions() -> set[str]:

@@ -364,9 +364,112 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Undo an import",
     },
     "app.imp.undo": {"nl": "Terugdraaien", "en": "Undo"},
+    "app.imp.undo_sure": {
+        "nl": "Ja, verwijder alles wat deze import toevoegde",
+        "en": "Yes, remove everything this import added",
+    },
     "app.imp.undone": {
         "nl": "Import {batch} is teruggedraaid: {removed} rijen verwijderd.",
         "en": "Import {batch} was undone: {removed} rows removed.",
+    },
+    # analysis
+    "app.ana.title": {"nl": "Analyse", "en": "Analysis"},
+    "app.ana.caption": {
+        "nl": "Leg eerst vast wat u gaat schatten; pas daarna ziet u de uitkomst. "
+        "Zo kan niemand achteraf het gunstigste resultaat kiezen.",
+        "en": "First lock what you will estimate; only then do you see the result. "
+        "That way nobody can pick the most favourable result afterwards.",
+    },
+    "app.ana.step1": {"nl": "1. Analyseplan", "en": "1. Analysis plan"},
+    "app.ana.step2": {"nl": "2. Schatten", "en": "2. Estimate"},
+    "app.ana.design": {"nl": "Opzet", "en": "Design"},
+    "app.ana.design.auto": {
+        "nl": "Automatisch (uit de gegevens)",
+        "en": "Automatic (from the data)",
+    },
+    "app.ana.design.prepost": {
+        "nl": "Voor-na, zonder vergelijkingsgroep",
+        "en": "Before/after, no comparison group",
+    },
+    "app.ana.design.did": {
+        "nl": "Verschil in verandering (2x2 DiD)",
+        "en": "Difference in differences (2x2)",
+    },
+    "app.ana.design.staggered": {
+        "nl": "Gespreide invoering per wijk (met event study)",
+        "en": "Staggered roll-out by wijk (with event study)",
+    },
+    "app.ana.lock_help": {
+        "nl": "Een vastgelegd plan wordt met een vingerafdruk bewaard en in het auditlog genoteerd.",
+        "en": "A locked plan is stored with a fingerprint and recorded in the audit log.",
+    },
+    "app.ana.lock": {"nl": "Leg analyseplan vast", "en": "Lock the analysis plan"},
+    "app.ana.locked": {
+        "nl": "Plan {plan} is vastgelegd (vingerafdruk {sha}…).",
+        "en": "Plan {plan} is locked (fingerprint {sha}…).",
+    },
+    "app.ana.no_plans": {
+        "nl": "Nog geen vastgelegd plan. Leg eerst een plan vast.",
+        "en": "No locked plan yet. Lock a plan first.",
+    },
+    "app.ana.plan": {"nl": "Vastgelegd plan", "en": "Locked plan"},
+    "app.ana.plan_label": {
+        "nl": "#{plan} · {programme} · {outcome} · {design}",
+        "en": "#{plan} · {programme} · {outcome} · {design}",
+    },
+    "app.ana.run": {"nl": "Bereken de schatting", "en": "Compute the estimate"},
+    "app.ana.diagnostics": {"nl": "Controles", "en": "Diagnostics"},
+    "app.ana.n_treated": {
+        "nl": "Deelnemers (of wijken met voorziening)",
+        "en": "Participants (or wijken with the service)",
+    },
+    "app.ana.n_comparison": {
+        "nl": "Vergelijkingsgroep (of wijken zonder)",
+        "en": "Comparison group (or wijken without)",
+    },
+    "app.ana.pretrend": {
+        "nl": "Toets gelijke trends vóór de start (p)",
+        "en": "Test of parallel trends before the start (p)",
+    },
+    "app.ana.event": {
+        "nl": "Effect per periode rond de start (event study)",
+        "en": "Effect per period around the start (event study)",
+    },
+    "app.ana.interp.did": {
+        "nl": "Deelnemers veranderden gemiddeld {estimate} punten anders dan de vergelijkingsgroep (95%-interval {low} tot {high}).",
+        "en": "Participants changed on average {estimate} points differently from the comparison group (95% interval {low} to {high}).",
+    },
+    "app.ana.interp.prepost": {
+        "nl": "Deelnemers veranderden gemiddeld {estimate} punten tussen de eerste en laatste meting (95%-interval {low} tot {high}); zonder vergelijkingsgroep is dit geen effect van het programma.",
+        "en": "Participants changed on average {estimate} points between first and last measurement (95% interval {low} to {high}); without a comparison group this is not an effect of the programme.",
+    },
+    "app.ana.interp.staggered": {
+        "nl": "In wijken met de voorziening veranderde de indicator gemiddeld {estimate} ten opzichte van wijken zonder (95%-interval {low} tot {high}).",
+        "en": "In wijken with the service the indicator changed on average {estimate} relative to wijken without (95% interval {low} to {high}).",
+    },
+    "app.ana.interp.better": {
+        "nl": "Het hele interval wijst op verbetering.",
+        "en": "The whole interval points to improvement.",
+    },
+    "app.ana.interp.worse": {
+        "nl": "Het hele interval wijst op verslechtering.",
+        "en": "The whole interval points to deterioration.",
+    },
+    "app.ana.interp.unclear": {
+        "nl": "Het interval bevat 0: met deze gegevens is niet te zeggen of er een effect is.",
+        "en": "The interval includes 0: these data cannot tell whether there is an effect.",
+    },
+    "app.ana.interp.none": {
+        "nl": "Voor deze gegevens is geen betrouwbare schatting met interval mogelijk; zie de reden hieronder.",
+        "en": "No trustworthy estimate with an interval is possible for these data; see the reason below.",
+    },
+    "app.plan.not_found": {
+        "nl": "Analyseplan {plan} bestaat niet (voor deze organisatie).",
+        "en": "Analysis plan {plan} does not exist (for this organisation).",
+    },
+    "app.plan.changed": {
+        "nl": "Analyseplan {plan} is na het vastleggen gewijzigd en wordt niet uitgevoerd.",
+        "en": "Analysis plan {plan} was changed after it was locked and is not run.",
     },
     # reports
     "app.rep.title": {"nl": "Rapporten", "en": "Reports"},
