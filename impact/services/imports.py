@@ -16,7 +16,7 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from impact.domain.pseudonym import pseudonymise_many
+from impact.domain.pseudonym import pseudonymise_many, rekey
 from impact.errors import ImportRefused
 from impact.i18n import t
 from impact.services.keys import organisation_key
@@ -56,6 +56,22 @@ def pseudonymise_refs(refs: pd.Series, key: bytes) -> pd.Series:
     return pd.Series(pd.Index(hashed).take(codes), index=refs.index)
 
 
+def rekey_forward(
+    pseudonyms: pd.Series, org: Organisation, generation: int
+) -> pd.Series:
+    """Pseudonyms of key ``generation`` brought to the organisation's current one."""
+    if not 1 <= generation <= org.key_generation:
+        raise ValueError(f"no key generation {generation} in {org.slug}")
+    later = organisation_key(org).later[generation - 1 :]
+    codes, uniques = pd.factorize(pseudonyms.astype(str))
+    moved = []
+    for pseudonym in uniques:
+        for key in later:
+            pseudonym = rekey(pseudonym, key)
+        moved.append(pseudonym)
+    return pd.Series(pd.Index(moved).take(codes), index=pseudonyms.index)
+
+
 def frames_sha256(*frames: pd.DataFrame) -> str:
     digest = hashlib.sha256()
     for frame in frames:
@@ -78,8 +94,14 @@ def import_frames(
     dry_run: bool = False,
     progress: Progress | None = None,
     warnings: tuple[str, ...] = (),
+    pseudonym_generation: int | None = None,
 ) -> ImportResult:
-    """Store validated frames in one transaction (see module docstring)."""
+    """Store validated frames in one transaction (see module docstring).
+
+    ``pseudonym_generation``: for measurements that arrive pseudonymised (a
+    ``participant`` column), the key generation used; when the organisation's
+    key was rotated since, they are re-keyed forward here, under the lock.
+    """
     note = progress or (lambda _f, _m: None)
     with write_scope(engine) as session:
         # imports of one organisation queue here (key rotation and erasure too)
@@ -107,7 +129,9 @@ def import_frames(
             ),
         )
         note(0.5, t("import.progress_writing"))
-        counts = _write(session, org, batch, measurements, area, ids)
+        counts = _write(
+            session, org, batch, measurements, area, ids, pseudonym_generation
+        )
         batch.n_inserted, batch.n_skipped = counts.rows_new, counts.rows_skipped
         session.add(batch)
         audit.record(
@@ -172,6 +196,7 @@ def _write(
     measurements: pd.DataFrame | None,
     area: pd.DataFrame | None,
     ids: dict[str, int],
+    generation: int | None = None,
 ) -> data.WriteCounts:
     people = rows_new = skipped = 0
     if measurements is not None and len(measurements):
@@ -182,6 +207,10 @@ def _write(
                     frame["client_ref"], organisation_key(org)
                 )
             ).drop(columns=["client_ref"])
+        elif generation is not None and generation != org.key_generation:
+            frame = frame.assign(
+                participant=rekey_forward(frame["participant"], org, generation)
+            )
         _check_groups(session, org, frame, ids)
         counts = data.write_measurements(
             session=session, org=org, batch=batch, frame=frame, programme_ids=ids

@@ -105,8 +105,9 @@ def import_upload(
     if not parsed.ok:
         _audit_refusal(engine, org_slug, filename, parsed, user_id, actor)
         parsed.raise_for_errors()
-    measurements = _pseudonymised(engine, org_slug, parsed)
+    measurements, generation = _pseudonymised(engine, org_slug, parsed)
     result = import_frames(
+        pseudonym_generation=generation,  # a rotation meanwhile is caught up
         engine=engine,
         org_slug=org_slug,
         measurements=measurements,
@@ -130,16 +131,17 @@ def import_upload(
 
 def _pseudonymised(
     engine: Engine, org_slug: str, parsed: ParsedUpload
-) -> pd.DataFrame | None:
+) -> tuple[pd.DataFrame | None, int | None]:
+    """The pseudonymised measurements and the key generation used."""
     from impact.ingest.pseudonymise import pseudonymise_frame
 
     frame = parsed.measurements.drop(columns=["sheet", "source_row"])
     if frame.empty:
-        return None
+        return None, None
     with session_scope(engine) as session:
         org = orgs.get_organisation(session=session, slug=org_slug)
         key = organisation_key(org)
-    return pseudonymise_frame(frame, key)
+    return pseudonymise_frame(frame, key), key.generation
 
 
 def _audit_refusal(

@@ -12,11 +12,14 @@ from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from impact.store.engine import database_url, get_engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+#: PostgreSQL advisory lock key held while migrating ("wijkimpact" as a number)
+MIGRATION_LOCK = 0x77696A6B
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -32,6 +35,11 @@ def upgrade(url: str | None = None, revision: str = "head") -> str | None:
     engine = get_engine(url)
     cfg = alembic_config(url)
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # app replicas starting together migrate one after the other
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+            )
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, revision)
     return current_revision(engine)

@@ -33,9 +33,16 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
 import impact.store
-from impact.errors import NotFoundError
+from impact.errors import NotFoundError, PermissionDenied
 from impact.sample import generate as sample
-from impact.services import admin
+from impact.services import (
+    admin,
+    dashboard,
+    import_tools,
+    org_admin,
+    programmes_admin,
+    report_downloads,
+)
 from impact.services.imports import frames_sha256, import_frames
 from impact.store import (
     aggregates,
@@ -56,6 +63,8 @@ from tests.factories import STORE_WRITES, migrated_engine
 MAX_EXAMPLES = 12
 MIN_CELL = 10
 STAFF = ("admin", "analyst", "uploader", "viewer")
+#: reads that give a funder the instrument names of its funded programmes' owners
+INSTRUMENT_READS = frozenset({"aggregates.scoped_instruments", "dashboard.load_cells"})
 #: store functions taking ``org``/``funder`` that write (tested elsewhere)
 NOT_READS = STORE_WRITES
 
@@ -142,6 +151,10 @@ def build(engine: Engine, world: World) -> list[str]:
             for spec in sample.CUSTOM_INSTRUMENTS:
                 spec = dataclasses.replace(spec, name=tagged(spec.name, org.slug))
                 programmes.save_instrument(session=s, org=org, spec=spec)
+            values.save_value_parameter(
+                session=s, org=org, key="k", label=tagged("euro", org.slug),
+                amount=1.0, price_year=2024,
+            )  # fmt: skip
             mappings.save_mapping(
                 session=s,
                 org=org,
@@ -204,6 +217,7 @@ class Truth:
     members: dict[int, set[int]]
     funded: dict[int, set[int]]
     people: dict[int, int]  # programme id -> participants
+    programmes: dict[int, set[int]]  # organisation id -> its programme ids
     counts: dict[int, dict[str, int]]
 
 
@@ -237,6 +251,7 @@ def truth(engine: Engine) -> Truth:
         funded=group("SELECT funder_id, programme_id FROM funding"),
         people=dict(rows("SELECT programme_id, count(*) FROM participant GROUP BY 1")),
         counts=counts,
+        programmes=group("SELECT organisation_id, id FROM programme"),
     )
 
 
@@ -269,7 +284,11 @@ class Viewer:
 
     def _item(self, where: str, item: Any) -> None:
         me = self.org.id or 0
-        if isinstance(item, Programme):
+        if isinstance(item, ProgrammeId):
+            own = self.truth.programmes.get(me, set())
+            if item.id not in own | self.funded_ok:
+                raise Leak(f"{where}: cells of programme {item.id}")
+        elif isinstance(item, Programme):
             if item.organisation_id != me and item.id not in self.funded_ok:
                 raise Leak(f"{where}: programme {item.name!r} of another organisation")
         elif isinstance(item, Organisation):
@@ -288,7 +307,7 @@ class Viewer:
         for slug in self.slugs:
             foreign = f"[{slug}]" in text and slug != self.org.slug
             instrument_of_funded = (
-                where == "aggregates.scoped_instruments" and slug in self.funded_owners
+                where in INSTRUMENT_READS and slug in self.funded_owners
             )
             if foreign and text not in self.funded_names and not instrument_of_funded:
                 raise Leak(f"{where}: {text!r}")
@@ -297,13 +316,21 @@ class Viewer:
                 raise Leak(f"{where}: a pseudonym of organisation {oid}")
 
 
+@dataclasses.dataclass(frozen=True)
+class ProgrammeId:
+    id: int
+
+
 def _walk(value: Any) -> Iterator[Any]:
     if isinstance(value, pd.DataFrame):
         yield from _walk(value.to_dict("records"))
     elif isinstance(value, dict):
         for k, v in value.items():
             yield from _walk(k)
-            yield from _walk(v)
+            if k == "programme_id" and v is not None:
+                yield ProgrammeId(int(v))  # aggregate cells name their programme
+            else:
+                yield from _walk(v)
     elif isinstance(value, list | tuple | set | frozenset):
         for v in value:
             yield from _walk(v)
@@ -465,7 +492,77 @@ def check_world(engine: Engine, slugs: list[str]) -> None:
                     viewer.check(name, values)
                 # counts must be this organisation's own, exactly
                 assert results["data.count_rows"][0] == facts.counts[org.id or 0]
+                check_unlabelled_reads(s, org, facts, pool)
                 check_services(engine, org, role, facts, viewer)
+
+
+def check_unlabelled_reads(
+    s: Session, org: Organisation, facts: Truth, pool: dict[str, list[Any]]
+) -> None:
+    """Reads whose results carry no name or pseudonym: asking with every
+    organisation's programme ids must give what asking with one's own gives."""
+    own = sorted(facts.programmes.get(org.id or 0, set()))
+    every = [p.id for p in pool["programmes"]]
+    for read in (data.participants_by_wijk, data.measured_period):
+        mine = read(session=s, org=org, programme_ids=own)
+        assert read(session=s, org=org, programme_ids=every) == mine, read.__name__
+    last, _undone = aggregates.data_version(session=s, org=org)
+    assert last in facts.batch_ids.get(org.id or 0, set()) | {0}
+
+
+def service_reads(engine: Engine, slug: str, role: str) -> dict[str, Any]:
+    """Every service read path that takes a role, as this member (a refusal by
+    the permission table counts as no data)."""
+    calls: dict[str, Callable[[], Any]] = {
+        "dashboard.data_version": lambda: dashboard.data_version(
+            engine=engine, org_slug=slug, role=role
+        )[0],
+        "dashboard.load_cells": lambda: dashboard.load_cells(
+            engine=engine, org_slug=slug, role=role
+        ),
+        "report_downloads.reportable_programmes": lambda: (
+            report_downloads.reportable_programmes(
+                engine=engine, org_slug=slug, role=role
+            )
+        ),
+        "org_admin.members": lambda: org_admin.members(
+            engine=engine, org_slug=slug, role=role
+        ),
+        "org_admin.instruments": lambda: org_admin.instruments(
+            engine=engine, org_slug=slug, role=role
+        ),
+        "org_admin.value_parameters": lambda: org_admin.value_parameters(
+            engine=engine, org_slug=slug, role=role
+        ),
+        "org_admin.audit_log": lambda: org_admin.audit_log(
+            engine=engine, org_slug=slug, role=role
+        ),
+        "programmes_admin.programme_forms": lambda: programmes_admin.programme_forms(
+            engine=engine, org_slug=slug, role=role
+        ),
+        "import_tools.history": lambda: import_tools.history(
+            engine=engine, org_slug=slug, role=role
+        ),
+    }
+    out = {}
+    for name, call in calls.items():
+        try:
+            out[name] = call()
+        except PermissionDenied:
+            out[name] = None
+    return out
+
+
+def check_funder_dashboard(engine: Engine, slug: str) -> None:
+    """Every figure of a funder's dashboard describes >= IMPACT_MIN_CELL people."""
+    cells = dashboard.load_cells(engine=engine, org_slug=slug, role="funder")
+    view = dashboard.build_view(
+        cells, dashboard.Filters(), min_cell=dashboard.min_cell_for("funder")
+    )
+    assert view.participants in (None, 0) or view.participants >= MIN_CELL
+    for frame in (view.reach, view.outcomes, view.waves, view.periods):
+        shown = pd.to_numeric(frame["n"], errors="coerce").dropna()
+        assert ((shown == 0) | (shown >= MIN_CELL)).all(), frame
 
 
 def check_services(
@@ -473,6 +570,8 @@ def check_services(
 ) -> None:
     counts = admin.status(engine=engine, org_slug=org.slug)
     assert counts == facts.counts[org.id or 0]
+    for name, result in service_reads(engine, org.slug, role).items():
+        viewer.check(name, result)
     rows = admin.programme_overview(engine=engine, org_slug=org.slug, role=role)
     viewer.check("programme_overview", rows)
     ids = {r["id"] for r in rows}
@@ -480,6 +579,7 @@ def check_services(
         assert all(tagged("", org.slug) in str(r["name"]) for r in rows)
         return
     assert ids == facts.funded.get(org.id or 0, set())
+    check_funder_dashboard(engine, org.slug)
     for row in rows:
         true_n = facts.people.get(int(row["id"]), 0)  # type: ignore[call-overload]
         if 0 < true_n < MIN_CELL:
