@@ -57,16 +57,13 @@ def outcome_key(instrument: str, domain: str) -> str:
 
 def list_outcomes(*, engine: Engine, org_slug: str, programme: str) -> pd.DataFrame:
     """instrument, domain, key, label, n (rows) per outcome of a programme."""
-    frame, registry, _design = _programme_data(engine, org_slug, programme)
-    if frame.empty:
-        return pd.DataFrame(columns=["instrument", "domain", "key", "label", "n"])
-    kind = "indicator" if "indicator" in frame else "instrument"
-    counts = (
-        frame.groupby([kind, "domain"] if kind == "instrument" else [kind]).size()
-    ).reset_index(name="n")
-    if kind == "indicator":
-        counts = counts.rename(columns={"indicator": "instrument"})
-        counts["domain"] = counts["instrument"]
+    with session_scope(engine) as session:
+        org = orgs.get_organisation(session=session, slug=org_slug)
+        prog = programmes.get_programme(session=session, org=org, name=programme)
+        registry = programmes.instrument_registry(session=session, org=org)
+        rows = data.outcome_counts(session=session, org=org, programme=prog)
+    counts = pd.DataFrame(rows, columns=["instrument", "domain", "n"])
+    counts = counts.sort_values(["instrument", "domain"]).reset_index(drop=True)
     counts["key"] = [
         outcome_key(i, d)
         for i, d in zip(counts["instrument"], counts["domain"], strict=True)
@@ -75,7 +72,7 @@ def list_outcomes(*, engine: Engine, org_slug: str, programme: str) -> pd.DataFr
         _label(registry[i], d) if i in registry else i
         for i, d in zip(counts["instrument"], counts["domain"], strict=True)
     ]
-    return counts
+    return counts[["instrument", "domain", "key", "label", "n"]]
 
 
 def _label(spec: Instrument, domain: str) -> str:
@@ -90,8 +87,13 @@ def _label(spec: Instrument, domain: str) -> str:
 
 
 def _programme_data(
-    engine: Engine, org_slug: str, programme: str
+    engine: Engine,
+    org_slug: str,
+    programme: str,
+    instrument: str | None = None,
+    domain: str | None = None,
 ) -> tuple[pd.DataFrame, dict[str, Instrument], str]:
+    """The rows of one outcome (or of all), read with the filter in SQL."""
     with session_scope(engine) as session:
         org = orgs.get_organisation(session=session, slug=org_slug)
         prog = programmes.get_programme(session=session, org=org, name=programme)
@@ -102,11 +104,14 @@ def _programme_data(
                 registry,
                 "area",
             )
-        return (
-            data.measurement_frame(session=session, org=org, programme=prog),
-            registry,
-            "participant",
+        rows = data.measurement_frame(
+            session=session,
+            org=org,
+            programme=prog,
+            instrument=instrument,
+            domain=domain,
         )
+        return rows, registry, "participant"
 
 
 def analyse_outcome(
@@ -120,7 +125,9 @@ def analyse_outcome(
 ) -> OutcomeAnalysis:
     """Estimate the effect on one outcome, with its descriptive figures."""
     check_option("design", design, DESIGNS)
-    frame, registry, kind = _programme_data(engine, org_slug, programme)
+    frame, registry, kind = _programme_data(
+        engine, org_slug, programme, instrument, domain
+    )
     spec = registry.get(instrument)
     if spec is None:
         raise EstimationError(t("analysis.no_outcome", outcome=instrument))

@@ -256,9 +256,15 @@ def _counts(session: Session, where: Any) -> list[tuple[Programme, int, int, int
 
 
 def measurement_frame(
-    *, session: Session, org: Organisation, programme: Programme
+    *,
+    session: Session,
+    org: Organisation,
+    programme: Programme,
+    instrument: str | None = None,
+    domain: str | None = None,
 ) -> pd.DataFrame:
-    """Participant-level rows of one programme, for the estimation engine only.
+    """Participant-level rows of one programme (optionally one outcome), for the
+    estimation engine only.
 
     Columns: participant (pseudonym), group, wijk, instrument, domain, date, wave,
     value, batch_id. Never exported to funders.
@@ -281,6 +287,10 @@ def measurement_frame(
             col(Measurement.programme_id) == programme.id,
         )
     )
+    if instrument is not None:
+        stmt = stmt.where(col(Measurement.instrument) == instrument)
+    if domain is not None:
+        stmt = stmt.where(col(Measurement.domain) == domain)
     columns = [
         "participant",
         "group",
@@ -292,7 +302,34 @@ def measurement_frame(
         "value",
         "batch_id",
     ]
-    return pd.DataFrame(session.execute(stmt).all(), columns=columns)
+    rows = session.connection().execute(stmt).all()
+    return pd.DataFrame([tuple(r) for r in rows], columns=columns)
+
+
+def outcome_counts(
+    *, session: Session, org: Organisation, programme: Programme
+) -> list[tuple[str, str, int]]:
+    """(instrument, domain, rows) per outcome of a programme (SQL GROUP BY);
+    area programmes give (indicator, indicator, rows)."""
+    if programme.design == "area":
+        a = AreaObservation
+        stmt = (
+            sa.select(col(a.indicator), col(a.indicator), func.count())
+            .where(
+                col(a.organisation_id) == org.id, col(a.programme_id) == programme.id
+            )
+            .group_by(col(a.indicator))
+        )
+    else:
+        m = Measurement
+        stmt = (
+            sa.select(col(m.instrument), col(m.domain), func.count())
+            .where(
+                col(m.organisation_id) == org.id, col(m.programme_id) == programme.id
+            )
+            .group_by(col(m.instrument), col(m.domain))
+        )
+    return [(str(i), str(d), int(n)) for i, d, n in session.execute(stmt).all()]
 
 
 def area_frame(

@@ -413,6 +413,10 @@ def reads(
         "data.area_frame": each(
             "programmes", lambda p: data.area_frame(session=s, org=org, programme=p)
         ),
+        "data.outcome_counts": each(
+            "programmes",
+            lambda p: data.outcome_counts(session=s, org=org, programme=p),
+        ),
         "data.participants_by_wijk": [
             data.participants_by_wijk(session=s, org=org, programme_ids=prog_ids)
         ],

@@ -66,6 +66,9 @@ def _reads(
             if k in {"problematische_schulden"}
         },
         "members": lambda s, b: orgs.members(session=s, org=b),
+        "outcome_counts": lambda s, b: data.outcome_counts(
+            session=s, org=b, programme=prog_a
+        ),
         "participants_by_wijk": lambda s, b: data.participants_by_wijk(
             session=s, org=b, programme_ids=[prog_a.id or 0]
         ),
