@@ -75,8 +75,12 @@ def vcov_cr1(
     X: np.ndarray, fit: Fit, codes: np.ndarray, n_clusters: int, df_k: int
 ) -> np.ndarray:
     """Cluster-robust CR1: c * B (sum_g s_g s_g') B with s_g = X_g' e_g."""
-    n = X.shape[0]
-    sums = cluster_sums(X * fit.resid[:, None], codes, n_clusters)
+    n, k = X.shape
+    sums = np.empty((n_clusters, k))
+    for j in range(k):  # column by column: no (n, k) score matrix in memory
+        sums[:, j] = np.bincount(
+            codes, weights=X[:, j] * fit.resid, minlength=n_clusters
+        )
     meat = sums.T @ sums
     return cr1_factor(n, df_k, n_clusters) * fit.bread @ meat @ fit.bread
 

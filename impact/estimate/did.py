@@ -120,7 +120,11 @@ def _load(
         covs = [c[mask] for c in covs]
         if codes is not None:
             codes, n_clusters = _recode(codes[mask])
-    X = np.column_stack([np.ones_like(y), d, p, d * p, *covs])
+    X = np.empty((y.size, 4 + len(covs)), order="F")  # contiguous columns
+    X[:, 0], X[:, 1], X[:, 2] = 1.0, d, p
+    np.multiply(d, p, out=X[:, 3])
+    for j, cov in enumerate(covs):
+        X[:, 4 + j] = cov
     names = ("intercept", "treated", "post", ATT_TERM, *covariates)
     return _Data(y, X, names, codes, n_clusters, dropped)
 
