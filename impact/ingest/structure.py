@@ -1,5 +1,13 @@
 """Sheet-level findings: BSNs anywhere, formulas without values, merged cells,
-hidden rows and columns, empty rows, personal-data and ignored columns."""
+hidden rows and columns, personal-data and ignored columns.
+
+Decisions: hidden rows and columns are imported, with a warning that lists
+them (a hidden row is data someone typed: dropping it silently would lose
+measurements, importing it silently would surprise). Merged cells inside the
+data and formulas without a saved value are errors (the value would be empty
+or unknown). Columns that look like names, addresses, postcodes, phone numbers,
+e-mail, birth dates or BSNs are dropped with a warning; they never reach a frame.
+"""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ Piece = tuple[bytes, int, int]
 def pieces(data: bytes, path: str) -> Iterator[Piece]:
     """Pieces of the part ``path`` of the zip ``data``; a bad part is refused."""
     carry = b""
-    for block in _blocks(data, path):
+    for block in blocks(data, path):
         first = block.find(ROW_END)
         if first < 0:
             carry += block
@@ -41,15 +41,16 @@ def pieces(data: bytes, path: str) -> Iterator[Piece]:
         yield carry, 0, len(carry)
 
 
-def _blocks(data: bytes, path: str) -> Iterator[bytes]:
-    blocks: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=2)
+def blocks(data: bytes, path: str) -> Iterator[bytes]:
+    """Decompressed blocks of a part (any boundaries), inflated by a worker."""
+    queued: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=2)
     stop = threading.Event()
     worker = threading.Thread(
-        target=_inflate, args=(data, path, blocks, stop), daemon=True
+        target=_inflate, args=(data, path, queued, stop), daemon=True
     )
     worker.start()
     try:
-        while (item := blocks.get()) is not None:
+        while (item := queued.get()) is not None:
             if isinstance(item, BaseException):
                 raise refuse("file_corrupt") from None
             yield item

@@ -32,7 +32,7 @@ from defusedxml import ElementTree
 
 from impact.ingest.guard import refuse
 from impact.ingest.problems import column_index, column_letter
-from impact.ingest.xmlchunks import pieces
+from impact.ingest.xmlchunks import blocks, pieces
 from impact.ingest.xmldetails import MAX_COLUMNS, details
 
 MAX_GRID_CELLS = 30_000_000
@@ -44,7 +44,11 @@ _PNS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _SHAPE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 _DIMENSION = re.compile(rb'<dimension\b[^>]*\bref="([A-Z0-9:]+)"')
-_ROW_DIGITS = re.compile(rb'\br="[A-Z]{1,3}(\d{7,})"')
+#: a cell reference below Excel's last row 1,048,576 (seven digits)
+_BEYOND_EXCEL = re.compile(
+    rb'\br="[A-Z]{1,3}(?:[2-9]\d{6}|1[1-9]\d{5}|10[5-9]\d{4}|1049\d{3}'
+    rb'|1048[6-9]\d{2}|10485[89]\d|104857[7-9])"'
+)
 _TAG = re.compile(rb"<(row|c)\b([^>]*)>")
 _CELL_WITHOUT_REF = re.compile(rb'<c[\s>/](?!r=")')
 #: a cell tag that does not start with r="<one letter><up to six digits>"
@@ -123,7 +127,7 @@ def scan_workbook(data: bytes) -> list[SheetScan]:
 
 def _drain(data: bytes, path: str) -> None:
     """Read a part to its end: a size or CRC that lies fails here, not later."""
-    for _ in pieces(data, path):
+    for _ in blocks(data, path):
         pass
 
 
@@ -180,13 +184,14 @@ class _Shape:
             self.letters = 3
         elif self.letters < 2 and b'r="AA0' in shape:
             self.letters = 2
-        if b'A0000000"' in shape:
-            found = [int(m) for m in _ROW_DIGITS.findall(buf)]
-            self.row_bound = max([self.row_bound, 999_999, *found])
+        if b'A00000000"' in shape or _BEYOND_EXCEL.search(buf):
+            self.exact = True  # beyond Excel's last row: find the cell to name it
+        elif b'A0000000"' in shape:
+            self.row_bound = EXCEL_MAX_ROWS
         elif self.letters == 2:
             self.row_bound = max(self.row_bound, _row_bound(shape))
         else:
-            self.row_bound = max(self.row_bound, 999_999)
+            self.ordinary()
 
 
 def _row_bound(shape: bytes) -> int:

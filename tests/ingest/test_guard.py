@@ -208,3 +208,22 @@ def test_refusal_messages_follow_the_language() -> None:
     result = parse_upload(b"", "x.xlsx", context(lang="en"))
     assert result.problems[0].message.startswith("The file is empty")
     assert xmlscan.MAX_GRID_CELLS >= 1_048_576 * 26
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        999_999,
+        1_000_000,
+        1_048_576,
+        1_048_577,
+        1_048_580,
+        1_049_000,
+        1_100_000,
+        2_000_000,
+        9_999_999,
+    ],
+)
+def test_rows_beyond_excel_are_recognised(row: int) -> None:
+    match = xmlscan._BEYOND_EXCEL.search(f'<c r="B{row}" t="s">'.encode())
+    assert (match is not None) is (row > xmlscan.EXCEL_MAX_ROWS)

@@ -294,3 +294,31 @@ def test_pseudonymise_frame_hashes_each_client_once() -> None:
     from impact.domain.pseudonym import pseudonymise
 
     assert out["participant"].iloc[0] == pseudonymise("K1", key)
+
+
+def test_progress_is_reported_in_order() -> None:
+    seen: list[tuple[float, str]] = []
+    parse_upload(
+        xlsx_openpyxl(good_rows()),
+        "x.xlsx",
+        context(),
+        progress=lambda f, m: seen.append((f, m)),
+    )
+    fractions = [f for f, _ in seen]
+    assert (
+        fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
+    )
+    assert all(m for _, m in seen)
+
+
+def test_raise_for_errors_lists_every_problem() -> None:
+    from impact.errors import ImportRefused
+
+    rows = good_rows()
+    rows[0][8] = "x"
+    rows[1][6] = "32-01-2024"
+    result = parse_upload(xlsx_openpyxl(rows), "x.xlsx", context())
+    with pytest.raises(ImportRefused) as info:
+        result.raise_for_errors()
+    assert len(info.value.problems) == len(result.problems) >= 2
+    assert info.value.to_dict()["problems"][0]["cell"].startswith("Gegevens!")
