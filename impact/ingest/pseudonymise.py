@@ -8,6 +8,15 @@ import pandas as pd
 from impact.domain.pseudonym import pseudonymise_many
 
 
+def pseudonymise_refs(refs: pd.Series, key: bytes) -> pd.Series:
+    """Pseudonyms for raw references, one HMAC per distinct reference."""
+    codes, uniques = pd.factorize(refs, use_na_sentinel=False)
+    hashed = np.array(pseudonymise_many(uniques, key), dtype=object)
+    return pd.Series(
+        pd.array(hashed, dtype="str").take(np.asarray(codes)), index=refs.index
+    )
+
+
 def pseudonymise_frame(measurements: pd.DataFrame, key: bytes) -> pd.DataFrame:
     """``client_ref`` → ``participant`` (HMAC-SHA256 with the organisation key).
 
@@ -15,9 +24,7 @@ def pseudonymise_frame(measurements: pd.DataFrame, key: bytes) -> pd.DataFrame:
     million rows with ten thousand clients cost ten thousand hashes. The raw
     reference is not kept in the result.
     """
-    codes, uniques = pd.factorize(measurements["client_ref"], use_na_sentinel=False)
-    hashed = np.array(pseudonymise_many(uniques, key), dtype=object)
-    participant = pd.array(hashed, dtype="str").take(np.asarray(codes))
+    participant = pseudonymise_refs(measurements["client_ref"], key)
     out = measurements.drop(columns=["client_ref"])
-    out.insert(0, "participant", pd.Series(participant, index=out.index))
+    out.insert(0, "participant", participant.set_axis(out.index))
     return out

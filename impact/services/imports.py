@@ -16,9 +16,10 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from impact.domain.pseudonym import pseudonymise_many, rekey
+from impact.domain.pseudonym import rekey
 from impact.errors import ImportRefused
 from impact.i18n import t
+from impact.ingest.pseudonymise import pseudonymise_refs
 from impact.services.keys import organisation_key
 from impact.store import audit, batches, data, programmes, pseudonyms
 from impact.store.engine import write_scope
@@ -47,13 +48,6 @@ class ImportResult:
             "participants_new": self.participants_new,
             "warnings": list(self.warnings),
         }
-
-
-def pseudonymise_refs(refs: pd.Series, key: bytes) -> pd.Series:
-    """Replace raw client references by pseudonyms (each unique one hashed once)."""
-    codes, uniques = pd.factorize(refs.astype(str))
-    hashed = pseudonymise_many(uniques, key)
-    return pd.Series(pd.Index(hashed).take(codes), index=refs.index)
 
 
 def rekey_forward(

@@ -193,6 +193,23 @@ def render_report(
         audience=audience,
     )
     content = render(report, fmt, lang)  # type: ignore[arg-type]
+    _audit_export(
+        engine,
+        org_slug,
+        user_id,
+        actor,
+        format=fmt,
+        programmes=list(report.programmes),
+        audience=audience,
+        fingerprint=report.reproducibility.data_fingerprint,
+    )
+    return content
+
+
+def _audit_export(
+    engine: Engine, org_slug: str, user_id: int | None, actor: str, **detail: object
+) -> None:
+    """Every download is in the audit log (what and for whom, never the data)."""
     with write_scope(engine) as session:
         org = orgs.get_organisation(session=session, slug=org_slug)
         audit.record(
@@ -201,12 +218,8 @@ def render_report(
             org=org,
             user_id=user_id,
             actor=actor,
-            format=fmt,
-            programmes=list(report.programmes),
-            audience=audience,
-            fingerprint=report.reproducibility.data_fingerprint,
+            **detail,
         )
-    return content
 
 
 def funder_report(
@@ -245,18 +258,15 @@ def funder_report(
         funder=funder_name,
     )
     content = render(report, fmt, lang)  # type: ignore[arg-type]
-    with write_scope(engine) as session:
-        funder = orgs.get_organisation(session=session, slug=funder_slug)
-        audit.record(
-            session=session,
-            action="export",
-            org=funder,
-            user_id=user_id,
-            actor=actor,
-            format=fmt,
-            programmes=[programme_name],
-            audience="funder",
-        )
+    _audit_export(
+        engine,
+        funder_slug,
+        user_id,
+        actor,
+        format=fmt,
+        programmes=[programme_name],
+        audience="funder",
+    )
     return content
 
 
