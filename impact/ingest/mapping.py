@@ -17,6 +17,7 @@ import numpy as np
 
 from impact.domain.instruments import normalise_code
 from impact.ingest.catalog import Catalog
+from impact.ingest.columns import ColumnCells
 from impact.ingest.convert import as_text
 from impact.ingest.models import Kind, Layout
 from impact.ingest.problems import column_letter
@@ -42,7 +43,7 @@ class Table:
     sheet: str
     header_row: int  # Excel row number of the header
     headers: tuple[str, ...]
-    cells: np.ndarray  # (n rows, n cols) object
+    cells: np.ndarray | ColumnCells  # (n rows, n cols) object
     rows: np.ndarray  # Excel row number of each data row
     text_only: bool
 
@@ -87,7 +88,7 @@ def header_score(cells: np.ndarray, catalog: Catalog, known: Mapping[str, str]) 
 
 def make_table(
     sheet: str,
-    cells: np.ndarray,
+    cells: np.ndarray | ColumnCells,
     catalog: Catalog,
     known: Mapping[str, str],
     text_only: bool,
@@ -108,7 +109,7 @@ def make_table(
     )
 
 
-def _first_filled(cells: np.ndarray) -> int:
+def _first_filled(cells: np.ndarray | ColumnCells) -> int:
     for i in range(min(cells.shape[0], HEADER_SCAN_ROWS)):
         if any(as_text(c).strip() for c in cells[i] if c is not None):
             return i

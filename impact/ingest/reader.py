@@ -1,9 +1,10 @@
 """Read cells: every sheet of an .xlsx (python-calamine) or a .csv, as grids.
 
 A :class:`Grid` is a 2-D object array whose ``[i, j]`` is Excel cell
-(row ``i + 1``, column ``j``), empty cells as ``""``. CSV files are decoded as
-UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252, and their
-delimiter (``;``, ``,`` or tab) is sniffed from the first lines.
+(row ``i + 1``, column ``j``), empty cells as ``""``; a large sheet is held
+column-wise instead (:mod:`impact.ingest.fastread`), with the same values. CSV
+files are decoded as UTF-8 (with or without BOM), UTF-16 with a BOM, else
+Windows-1252, and their delimiter (``;``, ``,`` or tab) is sniffed from the first lines.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -18,6 +20,9 @@ from pathlib import PurePath
 import numpy as np
 from python_calamine import CalamineWorkbook
 
+from impact.ingest.columns import ColumnCells
+from impact.ingest.convert import Factor, factor
+from impact.ingest.fastread import FAST_READ_BYTES, read_columns
 from impact.ingest.guard import refuse
 from impact.ingest.xmlscan import SheetScan
 
@@ -28,12 +33,18 @@ SNIFF_LINES = 20
 class Grid:
     name: str
     visible: bool
-    cells: np.ndarray  # shape (rows, cols), dtype object
+    cells: np.ndarray | ColumnCells  # shape (rows, cols), dtype object
     text_only: bool = False  # CSV: every cell is text
 
     @property
     def shape(self) -> tuple[int, int]:
         return self.cells.shape[0], self.cells.shape[1]
+
+    def factor(self, j: int) -> Factor:
+        """Column ``j`` over all rows, factorised."""
+        if isinstance(self.cells, ColumnCells):
+            return self.cells.factor(j)
+        return factor(np.ascontiguousarray(self.cells[:, j]))
 
 
 def to_grid(rows: Sequence[Sequence[object]], rectangular: bool = False) -> np.ndarray:
@@ -54,8 +65,22 @@ def to_grid(rows: Sequence[Sequence[object]], rectangular: bool = False) -> np.n
     return out
 
 
-def read_xlsx(data: bytes, scans: list[SheetScan]) -> list[Grid]:
-    """All worksheets the structural scan cleared, as grids from cell A1."""
+def read_xlsx(
+    data: bytes, scans: list[SheetScan], fast_bytes: int | None = None
+) -> list[Grid]:
+    """All worksheets the structural scan cleared, as grids from cell A1.
+
+    Sheets whose XML is larger than ``fast_bytes`` are read column-wise when
+    that gives the same cells (see :mod:`impact.ingest.fastread`).
+    """
+    fast_bytes = FAST_READ_BYTES if fast_bytes is None else fast_bytes
+    sizes = _part_sizes(data)
+    fast = {
+        s.name: cells
+        for s in scans
+        if sizes.get(s.path, 0) >= fast_bytes
+        and (cells := read_columns(data, s.path, s.name)) is not None
+    }
     try:  # the reader's errors are not all CalamineError: any failure is corrupt
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception:
@@ -64,11 +89,18 @@ def read_xlsx(data: bytes, scans: list[SheetScan]) -> list[Grid]:
     with book:
         available = set(book.sheet_names)
         for scan in scans:
-            if scan.name in available:
+            if scan.name in fast:
+                grids.append(Grid(scan.name, scan.visible, fast[scan.name]))
+            elif scan.name in available:
                 grids.append(
                     Grid(scan.name, scan.visible, _read_sheet(book, scan.name))
                 )
     return grids
+
+
+def _part_sizes(data: bytes) -> dict[str, int]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {i.filename: i.file_size for i in archive.infolist()}
 
 
 def _read_sheet(book: CalamineWorkbook, name: str) -> np.ndarray:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from impact.ingest.convert import Factor, factor, is_blank
+from impact.ingest.convert import Factor, is_blank
 from impact.ingest.guard import check_file
 from impact.ingest.reader import Grid, read_csv, read_xlsx
 from impact.ingest.xmlscan import SheetScan, scan_workbook
@@ -31,7 +31,7 @@ class OpenedSheet:
     def column(self, j: int) -> Factor:
         """Column ``j`` over all rows of the sheet, factorised (cached)."""
         if j not in self._columns:
-            self._columns[j] = factor(np.ascontiguousarray(self.grid.cells[:, j]))
+            self._columns[j] = self.grid.factor(j)
         return self._columns[j]
 
     def blank_rows(self) -> np.ndarray:

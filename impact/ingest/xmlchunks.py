@@ -12,7 +12,7 @@ import io
 import queue
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from impact.ingest.guard import refuse
 
@@ -22,7 +22,7 @@ ROW_END = b"</row>"
 Piece = tuple[bytes, int, int]
 
 
-def pieces(data: bytes, path: str) -> Iterator[Piece]:
+def pieces(data: bytes, path: str) -> Generator[Piece]:
     """Pieces of the part ``path`` of the zip ``data``; a bad part is refused."""
     carry = b""
     for block in blocks(data, path):

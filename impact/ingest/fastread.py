@@ -1,0 +1,258 @@
+"""Large sheets read column-wise: typed Arrow columns instead of Python cells.
+
+python-calamine's ``to_python`` makes one Python object per cell, which is most
+of the time and memory of a million-row read. For a large sheet:
+
+1. the first :data:`HEAD_ROWS` rows are read with python-calamine from a small
+   copy of the workbook (exact cell types: titles, the header, the first rows);
+2. the rows below the point where every column keeps one cell type are read
+   with fastexcel (calamine into Arrow) in its *strict* mode, so a column that
+   mixes types (a text in a score column, say) is never coerced;
+3. each Arrow column is dictionary-encoded (in C++) into a
+   :class:`~impact.ingest.convert.Factor` with python-calamine's value types.
+
+The result is used only when it is provably the plain read: no error cells, no
+integer or unknown column types, the same width, and the rows both reads hold
+equal cell by cell. Otherwise :func:`read_columns` returns ``None`` and the
+sheet is read the plain way, so behaviour never depends on which path ran.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import re
+import zipfile
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from impact.ingest.columns import ColumnCells, first_seen
+from impact.ingest.convert import Factor
+from impact.ingest.xmlchunks import pieces
+
+#: sheets whose XML inflates to more than this are read column-wise
+FAST_READ_BYTES = 16 * 1024 * 1024
+#: rows read exactly (python-calamine) before the column-wise read takes over
+HEAD_ROWS = 500
+_EXCEL_DAY_ONE = dt.datetime(1900, 1, 1)
+_DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
+_ROW_END = b"</row>"
+_EMPTY_SHEET = (
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    b"<sheetData/></worksheet>"
+)
+
+# fastexcel reports columns it types as text on its own logger; not for users
+logging.getLogger("fastexcel").setLevel(logging.ERROR)
+
+
+def read_columns(data: bytes, path: str, name: str) -> ColumnCells | None:
+    """Sheet ``name`` (XML part ``path``) column-wise, or None (read it plainly)."""
+    head = _head_rows(data, path, name)
+    if head is None or len(head) < HEAD_ROWS:
+        return None
+    start = _typed_from(head)
+    if start > len(head) - 10:
+        return None
+    body = _arrow_body(data, name, start)
+    if body is None or body[2] < len(head):
+        return None
+    batch, first_col, height = body
+    columns = _columns(head, start, batch, first_col, height)
+    if columns is None:
+        return None
+    cells = ColumnCells(columns, height)
+    return cells if _same_rows(head, cells, start) else None
+
+
+def _head_rows(data: bytes, path: str, name: str) -> list[list[Any]] | None:
+    """The first HEAD_ROWS rows as python-calamine reads them (A1-padded)."""
+    from python_calamine import CalamineWorkbook
+
+    xml = _head_xml(data, path)
+    if xml is None:
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
+            small = io.BytesIO()
+            with zipfile.ZipFile(small, "w", zipfile.ZIP_STORED) as copy:
+                for info in source.infolist():
+                    if info.filename == path:
+                        copy.writestr(path, xml)
+                    elif info.filename.startswith("xl/worksheets/"):
+                        copy.writestr(info.filename, _EMPTY_SHEET)  # not read here
+                    else:
+                        copy.writestr(info.filename, source.read(info.filename))
+        book = CalamineWorkbook.from_filelike(io.BytesIO(small.getvalue()))
+        with book:
+            sheet = book.get_sheet_by_name(name)
+            return [list(r) for r in sheet.to_python(skip_empty_area=False)]
+    except Exception:  # any surprise: the plain read decides
+        return None
+
+
+def _head_xml(data: bytes, path: str) -> bytes | None:
+    """The sheet XML cut after its HEAD_ROWS-th row, closed again."""
+    got: list[bytes] = []
+    rows = 0
+    stream = pieces(data, path)
+    try:
+        for buf, start, end in stream:
+            chunk = buf[start:end]
+            count = chunk.count(_ROW_END)
+            if rows + count >= HEAD_ROWS:
+                at = -1
+                for _ in range(HEAD_ROWS - rows):
+                    at = chunk.find(_ROW_END, at + 1)
+                got.append(chunk[: at + len(_ROW_END)])
+                rows = HEAD_ROWS
+                break
+            got.append(chunk)
+            rows += count
+    finally:
+        stream.close()
+    xml = b"".join(got)
+    if rows < HEAD_ROWS or b"<sheetData>" not in xml[:65536]:
+        return None  # a short sheet, or prefixed element names: read plainly
+    return _DIMENSION.sub(b"", xml, count=1) + b"</sheetData></worksheet>"
+
+
+def _kind(value: object) -> str:
+    """python-calamine's cell type of a value ("" = empty, fits any column)."""
+    if isinstance(value, str):
+        return "" if value == "" else "text"
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, dt.date | dt.time):
+        return "date"
+    if isinstance(value, dt.timedelta):
+        return "duration"
+    return "other"
+
+
+def _typed_from(head: list[list[Any]]) -> int:
+    """First row from which every column of ``head`` keeps one cell type."""
+    width = max((len(r) for r in head), default=0)
+    start = 0
+    for j in range(width):
+        kind = ""
+        for i in range(len(head) - 1, -1, -1):
+            this = _kind(head[i][j]) if j < len(head[i]) else ""
+            if this == "other":
+                return len(head)
+            if not this:
+                continue
+            if kind and this != kind:
+                start = max(start, i + 1)
+                break
+            kind = this
+    return start
+
+
+def _arrow_body(data: bytes, name: str, start: int) -> tuple[Any, int, int] | None:
+    """Rows ``start ..`` of the sheet as one Arrow record batch, the index of its
+    first column and the sheet's height (rows from row 1); None when a column
+    mixes cell types."""
+    import fastexcel
+
+    try:
+        sheet = fastexcel.read_excel(data).load_sheet(
+            name,
+            header_row=None,
+            skip_rows=start,
+            schema_sample_rows=None,
+            dtype_coercion="strict",
+        )
+        batch, errors = sheet.to_arrow_with_errors()
+    except Exception:  # mixed types in a column, or anything unexpected
+        return None
+    if errors is not None and len(errors.errors):
+        return None  # error cells (#N/A, ...): the plain read handles them
+    columns = [c.absolute_index for c in sheet.available_columns()]
+    if not columns or columns != list(range(columns[0], columns[0] + len(columns))):
+        return None
+    if batch.num_rows != sheet.total_height - start:
+        return None
+    return batch, columns[0], sheet.total_height
+
+
+def _columns(
+    head: list[list[Any]], start: int, batch: Any, first_col: int, height: int
+) -> list[Factor] | None:
+    """Per sheet column: the head's rows above ``start`` plus the Arrow rows."""
+    width = max(max(len(r) for r in head), first_col + batch.num_columns)
+    out = []
+    for j in range(width):
+        top = np.empty(start, dtype=object)
+        top[:] = [r[j] if j < len(r) else "" for r in head[:start]]
+        k = j - first_col
+        if 0 <= k < batch.num_columns:
+            part = _arrow_factor(batch.column(k))
+            if part is None:
+                return None
+        else:
+            part = Factor.const("", height - start)
+        # each head cell its own label: first_seen merges equal ones
+        codes = np.concatenate([np.arange(start), part.codes + start])
+        out.append(first_seen(codes, np.concatenate([top, part.uniques])))
+    return out
+
+
+def _arrow_factor(column: Any) -> Factor | None:
+    """An Arrow column as a Factor with python-calamine's value types."""
+    import pyarrow as pa
+
+    kind = column.type
+    convert: Callable[[Any], object]
+    if pa.types.is_null(kind):
+        return Factor.const("", len(column))
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        convert = str
+    elif pa.types.is_floating(kind):
+        convert = float
+    elif pa.types.is_boolean(kind):
+        convert = bool
+    elif pa.types.is_timestamp(kind):
+        convert = _calamine_datetime
+    elif pa.types.is_duration(kind):
+        convert = _same
+    else:
+        return None  # integers, dates without time, ...: read plainly
+    encoded = column.dictionary_encode()
+    dictionary = encoded.dictionary.to_pylist()
+    codes = encoded.indices.fill_null(len(dictionary)).to_numpy(zero_copy_only=False)
+    labels = np.empty(len(dictionary) + 1, dtype=object)
+    labels[:] = [*(convert(v) for v in dictionary), ""]
+    return Factor(codes.astype(np.int64), labels)
+
+
+def _same(value: object) -> object:
+    return value
+
+
+def _calamine_datetime(value: dt.datetime) -> object:
+    """Before 1900-01-01 a time of day, at midnight a date, else a datetime."""
+    if value < _EXCEL_DAY_ONE:
+        return value.time()
+    if value.time() == dt.time(0):
+        return value.date()
+    return value
+
+
+def _same_rows(head: list[list[Any]], cells: ColumnCells, start: int) -> bool:
+    """Rows ``start ..`` of the exact head equal the column-wise read, by type too."""
+    width = cells.shape[1]
+    for i in range(start, len(head)):
+        row = cells.row(i)
+        plain = [*head[i], *([""] * (width - len(head[i])))]
+        if len(plain) != width:
+            return False
+        for a, b in zip(plain, row, strict=True):
+            if type(a) is not type(b) or a != b:
+                return False
+    return True
