@@ -97,7 +97,7 @@ def import_frames(
     key was rotated since, they are re-keyed forward here, under the lock.
     """
     note = progress or (lambda _f, _m: None)
-    with write_scope(engine) as session:
+    with write_scope(engine, bulk=True) as session:
         # imports of one organisation queue here (key rotation and erasure too)
         org = pseudonyms.lock_organisation(session=session, slug=org_slug)
         if batches.find_imported_file(session=session, org=org, sha256=file_sha256):
@@ -232,7 +232,8 @@ def _check_groups(
     )
     if stored.empty:
         return
-    incoming = frame.assign(programme_id=frame["programme"].map(ids))[
+    known = frame[frame["participant"].isin(stored["pseudonym"])]  # usually few
+    incoming = known.assign(programme_id=known["programme"].map(ids))[
         ["programme_id", "participant", "group"]
     ].drop_duplicates()
     both = incoming.merge(

@@ -10,13 +10,13 @@ many rows were new.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlmodel import Session
 
+#: per-row columns; organisation_id and batch_id go in as ``constants``
 MEASUREMENT_COLUMNS: tuple[str, ...] = (
-    "organisation_id",
     "programme_id",
     "participant_id",
     "instrument",
@@ -25,7 +25,6 @@ MEASUREMENT_COLUMNS: tuple[str, ...] = (
     "wave",
     "value",
     "rated_by",
-    "batch_id",
 )
 AREA_COLUMNS: tuple[str, ...] = (
     "organisation_id",
@@ -38,13 +37,11 @@ AREA_COLUMNS: tuple[str, ...] = (
     "batch_id",
 )
 PARTICIPANT_COLUMNS: tuple[str, ...] = (
-    "organisation_id",
     "programme_id",
     "pseudonym",
     "group",
     "wijk",
     "start_date",
-    "batch_id",
 )
 
 
@@ -53,14 +50,37 @@ def insert_ignore(
     table: str,
     columns: Sequence[str],
     rows: Sequence[tuple[Any, ...]],
+    constants: Mapping[str, int] | None = None,
 ) -> int:
-    """Insert ``rows``, skipping natural-key duplicates; return the number new."""
+    """Insert ``rows``, skipping natural-key duplicates; return the number new.
+
+    ``constants``: columns with one integer value for every row (organisation,
+    batch), written into the statement instead of bound once per row.
+    """
     if not rows:
         return 0
+    fixed = {k: int(v) for k, v in (constants or {}).items()}
     connection = session.connection()
     if connection.dialect.name == "sqlite":
-        return _sqlite_insert(connection, table, columns, rows)
-    return _postgres_copy_insert(connection, table, columns, rows)
+        return _sqlite_insert(connection, table, columns, rows, fixed)
+    return _postgres_copy_insert(connection, table, columns, rows, fixed)
+
+
+def fetch_rows(
+    session: Session, sql: str, params: Sequence[Any]
+) -> list[tuple[Any, ...]]:
+    """Plain tuples straight from the driver (``?`` placeholders): for reading
+    back hundreds of thousands of keys without per-row result objects."""
+    connection = session.connection()
+    raw = connection.connection.driver_connection
+    if connection.dialect.name != "sqlite":
+        sql = sql.replace("?", "%s")
+    cursor = raw.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql, tuple(params))
+        return [tuple(r) for r in cursor.fetchall()]
+    finally:
+        cursor.close()
 
 
 def _quoted(columns: Iterable[str]) -> str:
@@ -68,34 +88,46 @@ def _quoted(columns: Iterable[str]) -> str:
 
 
 def _sqlite_insert(
-    connection: Any, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+    connection: Any,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[tuple[Any, ...]],
+    fixed: Mapping[str, int],
 ) -> int:
     raw = connection.connection.driver_connection
     before = raw.total_changes
-    marks = ", ".join("?" for _ in columns)
-    # table and column names are module constants, never user input
-    sql = f'INSERT OR IGNORE INTO "{table}" ({_quoted(columns)}) VALUES ({marks})'  # noqa: S608
+    marks = ", ".join(["?"] * len(columns) + [str(v) for v in fixed.values()])
+    names = _quoted([*columns, *fixed])
+    # table and column names are module constants, constants are ints
+    sql = f'INSERT OR IGNORE INTO "{table}" ({names}) VALUES ({marks})'  # noqa: S608
     raw.executemany(sql, rows)
     return int(raw.total_changes - before)
 
 
 def _postgres_copy_insert(
-    connection: Any, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+    connection: Any,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[tuple[Any, ...]],
+    fixed: Mapping[str, int],
 ) -> int:
     raw = connection.connection.driver_connection
     temp = f"tmp_{table}"
     cols = _quoted(columns)
+    targets = _quoted([*columns, *fixed])
+    sources = ", ".join([cols, *(str(v) for v in fixed.values())])
     with raw.cursor() as cur:
+        # only the per-row columns, without the table's NOT NULL constraints
         cur.execute(
-            f'CREATE TEMP TABLE IF NOT EXISTS "{temp}" '
-            f'(LIKE "{table}" INCLUDING DEFAULTS) ON COMMIT DROP'
+            f'CREATE TEMP TABLE IF NOT EXISTS "{temp}" ON COMMIT DROP '  # noqa: S608
+            f'AS SELECT {cols} FROM "{table}" WITH NO DATA'
         )
         cur.execute(f'TRUNCATE "{temp}"')
         with cur.copy(f'COPY "{temp}" ({cols}) FROM STDIN') as copy:
             for row in rows:
                 copy.write_row(row)
         cur.execute(
-            f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM "{temp}" '  # noqa: S608
+            f'INSERT INTO "{table}" ({targets}) SELECT {sources} FROM "{temp}" '  # noqa: S608
             "ON CONFLICT DO NOTHING"
         )
         inserted = cur.rowcount

@@ -20,6 +20,7 @@ from impact.store.bulk import (
     AREA_COLUMNS,
     MEASUREMENT_COLUMNS,
     PARTICIPANT_COLUMNS,
+    fetch_rows,
     insert_ignore,
 )
 from impact.store.models import (
@@ -32,6 +33,7 @@ from impact.store.models import (
     Programme,
     utcnow,
 )
+from impact.store.rows import measurement_rows, people_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,65 +70,52 @@ def write_measurements(
     programme_ids: Mapping[str, int],
 ) -> WriteCounts:
     """Store measurements (columns ``participant, programme, group, wijk, instrument,
-    domain, date, wave, value, rated_by``); duplicates of stored rows are skipped."""
-    prog = frame["programme"].map(programme_ids).to_numpy(dtype=np.int64)
-    # rows go in sorted by each table's unique key: B-tree inserts then append
-    # instead of landing at random pages (several times faster at a million rows)
-    people = (
-        pd.DataFrame({"programme_id": prog, "pseudonym": frame["participant"]})
-        .assign(group=frame["group"].to_numpy(), wijk=_objects(frame["wijk"]))
-        .drop_duplicates(["programme_id", "pseudonym"])
-        .sort_values(["programme_id", "pseudonym"])
+    domain, date, wave, value, rated_by``); duplicates of stored rows are skipped.
+
+    A million rows: every key is factorised once and handled as integer codes;
+    rows go in sorted by each table's unique key, so B-tree inserts append.
+    """
+    people = people_of(frame, programme_ids)
+    stored = existing_participants(
+        session=session, org=org, programme_ids=people.programme_ids
     )
-    people_rows = [
-        (org.id, p, s, g, w, None, batch.id)
+    ids = people.match(stored)
+    new = np.flatnonzero(ids < 0)
+    new_rows = [
+        (p, s, g, w, None)
         for p, s, g, w in zip(
-            people["programme_id"].tolist(),
-            people["pseudonym"].tolist(),
-            people["group"].tolist(),
-            people["wijk"].tolist(),
+            people.programme[new].tolist(),
+            people.pseudonym[new].tolist(),
+            people.group[new].tolist(),
+            people.wijk[new].tolist(),
             strict=True,
         )
     ]
-    new_people = insert_ignore(session, "participant", PARTICIPANT_COLUMNS, people_rows)
-    ids = existing_participants(
-        session=session, org=org, programme_ids=sorted(set(prog.tolist()))
+    fixed = {"organisation_id": org.id or 0, "batch_id": batch.id or 0}
+    n_new = insert_ignore(
+        session, "participant", PARTICIPANT_COLUMNS, new_rows, constants=fixed
     )
-    lookup = pd.MultiIndex.from_arrays([ids["programme_id"], ids["pseudonym"]])
-    position = lookup.get_indexer(
-        pd.MultiIndex.from_arrays([prog, frame["participant"]])
+    if len(new):
+        added = _batch_participants(session, org, batch)
+        ids[new] = people.match(added)[new]
+    rows = measurement_rows(frame, people, ids)
+    inserted = insert_ignore(
+        session, "measurement", MEASUREMENT_COLUMNS, rows, constants=fixed
     )
-    dates = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
-    table = pd.DataFrame(
-        {
-            "programme_id": prog,
-            "participant_id": ids["id"].to_numpy(dtype=np.int64)[position],
-            "instrument": frame["instrument"].to_numpy(),
-            "domain": frame["domain"].to_numpy(),
-            "date": _objects(dates),
-            "wave": frame["wave"].astype(int).to_numpy(),
-            "value": frame["value"].astype(float).to_numpy(),
-            "rated_by": _objects(frame["rated_by"]),
-        }
-    ).sort_values(["participant_id", "instrument", "domain", "wave"], kind="stable")
-    n = len(table)
-    rows = list(
-        zip(
-            [org.id] * n,
-            table["programme_id"].tolist(),
-            table["participant_id"].tolist(),
-            table["instrument"].tolist(),
-            table["domain"].tolist(),
-            table["date"].tolist(),
-            table["wave"].tolist(),
-            table["value"].tolist(),
-            table["rated_by"].tolist(),
-            [batch.id] * n,
-            strict=True,
-        )
+    return WriteCounts(n_new, inserted, len(rows) - inserted)
+
+
+def _batch_participants(
+    session: Session, org: Organisation, batch: ImportBatch
+) -> pd.DataFrame:
+    """id, programme_id, pseudonym of the participants ``batch`` added."""
+    rows = fetch_rows(
+        session,
+        "SELECT id, programme_id, pseudonym FROM participant "
+        "WHERE organisation_id = ? AND batch_id = ?",
+        (org.id, batch.id),
     )
-    new_rows = insert_ignore(session, "measurement", MEASUREMENT_COLUMNS, rows)
-    return WriteCounts(new_people, new_rows, len(rows) - new_rows)
+    return pd.DataFrame.from_records(rows, columns=["id", "programme_id", "pseudonym"])
 
 
 def write_area_observations(
@@ -155,13 +144,6 @@ def write_area_observations(
     )
     new_rows = insert_ignore(session, "areaobservation", AREA_COLUMNS, rows)
     return WriteCounts(0, new_rows, len(rows) - new_rows)
-
-
-def _objects(column: pd.Series) -> np.ndarray:
-    """Values as Python objects with every missing value as ``None`` (SQL NULL)."""
-    values = column.astype(object).to_numpy(copy=True)
-    values[pd.isna(values)] = None
-    return values
 
 
 def undo_batch_rows(*, session: Session, org: Organisation, batch: ImportBatch) -> int:

@@ -138,3 +138,30 @@ def test_undo_removes_exactly_the_batch(engine) -> None:  # type: ignore[no-unty
     )
     with pytest.raises(ImportRefused):
         undo_import(engine=engine, org_slug="org-a", batch_id=result.batch_id or 0)
+
+
+def test_import_ids_are_consistent_and_foreign_keys_are_back_on(engine) -> None:  # type: ignore[no-untyped-def]
+    """The bulk import skips SQLite's per-row foreign-key checks: every row it
+    wrote still points at real rows, and the next transaction enforces them."""
+    add_org_with_data(engine, "org-a", n=30)
+    add_org_with_data(engine, "org-b", n=10)
+    with engine.connect() as conn:
+        dangling = conn.execute(
+            text(
+                "SELECT count(*) FROM measurement m "
+                "LEFT JOIN participant p ON p.id = m.participant_id "
+                "LEFT JOIN importbatch b ON b.id = m.batch_id "
+                "WHERE p.id IS NULL OR b.id IS NULL "
+                "OR p.organisation_id != m.organisation_id "
+                "OR p.programme_id != m.programme_id"
+            )
+        ).scalar_one()
+        assert dangling == 0
+        assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+    with session_scope(engine) as s:
+        assert s.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    with pytest.raises(Exception, match="FOREIGN KEY"), session_scope(engine) as s:
+        s.connection().exec_driver_sql(
+            "INSERT INTO measurement (organisation_id, programme_id, participant_id, "
+            "instrument, domain, wave, value) VALUES (1, 1, 999999, 'zrm', 'x', 0, 1)"
+        )

@@ -1,0 +1,109 @@
+"""Validated import frames as rows for the store's bulk inserts.
+
+Pure functions over a frame (no session): the distinct participants of a
+frame and its measurement rows, with every key factorised once and handled as
+integer codes, sorted by each table's unique key so B-tree inserts append.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class People:
+    """The distinct (programme, pseudonym) of a frame, sorted by that key; ``row``
+    maps each frame row to its person."""
+
+    programme: np.ndarray  # int64
+    pseudonym: np.ndarray  # object (str)
+    group: np.ndarray
+    wijk: np.ndarray
+    row: np.ndarray  # per frame row: index into the arrays above
+
+    @property
+    def programme_ids(self) -> list[int]:
+        return sorted(set(self.programme.tolist()))
+
+    def match(self, known: pd.DataFrame) -> np.ndarray:
+        """Per person the ``id`` in ``known`` (programme_id, pseudonym), else -1."""
+        if known.empty:
+            return np.full(len(self.programme), -1, dtype=np.int64)
+        index = pd.MultiIndex.from_arrays(
+            [known["programme_id"].to_numpy(), known["pseudonym"].to_numpy()]
+        )
+        found = index.get_indexer(
+            pd.MultiIndex.from_arrays([self.programme, self.pseudonym])
+        )
+        out = known["id"].to_numpy(dtype=np.int64)[found]
+        out[found < 0] = -1
+        return out
+
+
+def people_of(frame: pd.DataFrame, programme_ids: Mapping[str, int]) -> People:
+    prog_codes, prog_names = pd.factorize(frame["programme"])
+    prog = np.array([programme_ids[str(n)] for n in prog_names], dtype=np.int64)[
+        prog_codes
+    ]
+    codes, labels = pd.factorize(frame["participant"])
+    names = np.asarray(labels, dtype=object)
+    rank = np.empty(len(names), dtype=np.int64)  # codes in pseudonym order
+    rank[np.argsort(names, kind="stable")] = np.arange(len(names))
+    key = prog * len(names) + rank[codes]
+    _, first, row = np.unique(key, return_index=True, return_inverse=True)
+    return People(
+        programme=prog[first],
+        pseudonym=names[codes[first]],
+        group=frame["group"].to_numpy(dtype=object)[first],
+        wijk=objects(frame["wijk"].iloc[first]),
+        row=row.reshape(-1),
+    )
+
+
+def measurement_rows(
+    frame: pd.DataFrame,
+    people: People,
+    ids: np.ndarray,
+) -> list[tuple[Any, ...]]:
+    """Rows for ``measurement`` in unique-key order (participant, instrument,
+    domain, wave)."""
+    participant = ids[people.row]
+    ins_codes, ins = sorted_codes(frame["instrument"])
+    dom_codes, dom = sorted_codes(frame["domain"])
+    wave = frame["wave"].to_numpy(dtype=np.int64)
+    order = np.lexsort((wave, dom_codes, ins_codes, participant))
+    day_codes, days = pd.factorize(frame["date"])
+    day_text = np.empty(len(days) + 1, dtype=object)
+    day_text[:-1] = [d.strftime("%Y-%m-%d") for d in pd.DatetimeIndex(days)]
+    day_text[-1] = None  # factorize marks a missing date with -1
+    return list(
+        zip(
+            people.programme[people.row][order].tolist(),
+            participant[order].tolist(),
+            ins[ins_codes[order]].tolist(),
+            dom[dom_codes[order]].tolist(),
+            day_text[day_codes[order]].tolist(),
+            wave[order].tolist(),
+            frame["value"].to_numpy(dtype=np.float64)[order].tolist(),
+            objects(frame["rated_by"])[order].tolist(),
+            strict=True,
+        )
+    )
+
+
+def sorted_codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of a text column numbered in sorted order, and the sorted labels."""
+    codes, labels = pd.factorize(column, sort=True)
+    return codes, np.asarray(labels, dtype=object)
+
+
+def objects(column: pd.Series) -> np.ndarray:
+    """Values as Python objects with every missing value as ``None`` (SQL NULL)."""
+    values = column.astype(object).to_numpy(copy=True)
+    values[pd.isna(values)] = None
+    return values
