@@ -10,6 +10,8 @@ many rows were new.
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -59,11 +61,24 @@ def insert_ignore(
     """
     if not rows:
         return 0
+    return insert_ignore_chunks(session, table, columns, [rows], constants)
+
+
+def insert_ignore_chunks(
+    session: Session,
+    table: str,
+    columns: Sequence[str],
+    chunks: Iterable[Sequence[tuple[Any, ...]]],
+    constants: Mapping[str, int] | None = None,
+) -> int:
+    """:func:`insert_ignore` for rows that arrive in chunks: on SQLite a worker
+    thread inserts one chunk (the driver releases the GIL while SQLite works)
+    while the caller builds the next."""
     fixed = {k: int(v) for k, v in (constants or {}).items()}
     connection = session.connection()
     if connection.dialect.name == "sqlite":
-        return _sqlite_insert(connection, table, columns, rows, fixed)
-    return _postgres_copy_insert(connection, table, columns, rows, fixed)
+        return _sqlite_insert(connection, table, columns, chunks, fixed)
+    return _postgres_copy_insert(connection, table, columns, chunks, fixed)
 
 
 def fetch_rows(
@@ -91,7 +106,7 @@ def _sqlite_insert(
     connection: Any,
     table: str,
     columns: Sequence[str],
-    rows: Sequence[tuple[Any, ...]],
+    chunks: Iterable[Sequence[tuple[Any, ...]]],
     fixed: Mapping[str, int],
 ) -> int:
     raw = connection.connection.driver_connection
@@ -100,7 +115,29 @@ def _sqlite_insert(
     names = _quoted([*columns, *fixed])
     # table and column names are module constants, constants are ints
     sql = f'INSERT OR IGNORE INTO "{table}" ({names}) VALUES ({marks})'  # noqa: S608
-    raw.executemany(sql, rows)
+    pending: queue.Queue[Sequence[tuple[Any, ...]] | None] = queue.Queue(maxsize=2)
+    failed: list[BaseException] = []
+
+    def write() -> None:
+        while (rows := pending.get()) is not None:
+            if not failed:
+                try:
+                    raw.executemany(sql, rows)
+                except BaseException as exc:  # re-raised in the caller's thread
+                    failed.append(exc)
+
+    worker = threading.Thread(target=write, name="impact-bulk-insert", daemon=True)
+    worker.start()
+    try:
+        for chunk in chunks:
+            if failed:
+                break
+            pending.put(chunk)
+    finally:
+        pending.put(None)
+        worker.join()
+    if failed:
+        raise failed[0]
     return int(raw.total_changes - before)
 
 
@@ -108,7 +145,7 @@ def _postgres_copy_insert(
     connection: Any,
     table: str,
     columns: Sequence[str],
-    rows: Sequence[tuple[Any, ...]],
+    chunks: Iterable[Sequence[tuple[Any, ...]]],
     fixed: Mapping[str, int],
 ) -> int:
     raw = connection.connection.driver_connection
@@ -124,8 +161,9 @@ def _postgres_copy_insert(
         )
         cur.execute(f'TRUNCATE "{temp}"')
         with cur.copy(f'COPY "{temp}" ({cols}) FROM STDIN') as copy:
-            for row in rows:
-                copy.write_row(row)
+            for rows in chunks:
+                for row in rows:
+                    copy.write_row(row)
         cur.execute(
             f'INSERT INTO "{table}" ({targets}) SELECT {sources} FROM "{temp}" '  # noqa: S608
             "ON CONFLICT DO NOTHING"

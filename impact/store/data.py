@@ -22,6 +22,7 @@ from impact.store.bulk import (
     PARTICIPANT_COLUMNS,
     fetch_rows,
     insert_ignore,
+    insert_ignore_chunks,
 )
 from impact.store.models import (
     AreaObservation,
@@ -98,11 +99,11 @@ def write_measurements(
     if len(new):
         added = _batch_participants(session, org, batch)
         ids[new] = people.match(added)[new]
-    rows = measurement_rows(frame, people, ids)
-    inserted = insert_ignore(
-        session, "measurement", MEASUREMENT_COLUMNS, rows, constants=fixed
+    chunks = measurement_rows(frame, people, ids)
+    inserted = insert_ignore_chunks(
+        session, "measurement", MEASUREMENT_COLUMNS, chunks, constants=fixed
     )
-    return WriteCounts(n_new, inserted, len(rows) - inserted)
+    return WriteCounts(n_new, inserted, len(frame) - inserted)
 
 
 def _batch_participants(

@@ -7,12 +7,15 @@ integer codes, sorted by each table's unique key so B-tree inserts append.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
+
+#: rows per insert chunk (built while the previous chunk is written)
+CHUNK_ROWS = 131_072
 
 
 @dataclass(frozen=True)
@@ -69,9 +72,10 @@ def measurement_rows(
     frame: pd.DataFrame,
     people: People,
     ids: np.ndarray,
-) -> list[tuple[Any, ...]]:
+    chunk: int = CHUNK_ROWS,
+) -> Iterator[list[tuple[Any, ...]]]:
     """Rows for ``measurement`` in unique-key order (participant, instrument,
-    domain, wave)."""
+    domain, wave), ``chunk`` at a time (all keys are sorted up front)."""
     participant = ids[people.row]
     ins_codes, ins = sorted_codes(frame["instrument"])
     dom_codes, dom = sorted_codes(frame["domain"])
@@ -81,19 +85,24 @@ def measurement_rows(
     day_text = np.empty(len(days) + 1, dtype=object)
     day_text[:-1] = [d.strftime("%Y-%m-%d") for d in pd.DatetimeIndex(days)]
     day_text[-1] = None  # factorize marks a missing date with -1
-    return list(
-        zip(
-            people.programme[people.row][order].tolist(),
-            participant[order].tolist(),
-            ins[ins_codes[order]].tolist(),
-            dom[dom_codes[order]].tolist(),
-            day_text[day_codes[order]].tolist(),
-            wave[order].tolist(),
-            frame["value"].to_numpy(dtype=np.float64)[order].tolist(),
-            objects(frame["rated_by"])[order].tolist(),
-            strict=True,
+    programme = people.programme[people.row]
+    value = frame["value"].to_numpy(dtype=np.float64)
+    rated_by = objects(frame["rated_by"])
+    for start in range(0, len(order), chunk):
+        at = order[start : start + chunk]
+        yield list(
+            zip(
+                programme[at].tolist(),
+                participant[at].tolist(),
+                ins[ins_codes[at]].tolist(),
+                dom[dom_codes[at]].tolist(),
+                day_text[day_codes[at]].tolist(),
+                wave[at].tolist(),
+                value[at].tolist(),
+                rated_by[at].tolist(),
+                strict=True,
+            )
         )
-    )
 
 
 def sorted_codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
