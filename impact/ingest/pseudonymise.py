@@ -11,7 +11,9 @@ from impact.domain.pseudonym import pseudonymise_many
 def pseudonymise_refs(refs: pd.Series, key: bytes) -> pd.Series:
     """Pseudonyms for raw references, one HMAC per distinct reference."""
     codes, uniques = pd.factorize(refs, use_na_sentinel=False)
-    hashed = np.array(pseudonymise_many(uniques, key), dtype=object)
+    # a plain list: iterating an Arrow-backed array value by value is slow
+    distinct = np.asarray(uniques, dtype=object).tolist()
+    hashed = np.array(pseudonymise_many(distinct, key), dtype=object)
     return pd.Series(
         pd.array(hashed, dtype="str").take(np.asarray(codes)), index=refs.index
     )

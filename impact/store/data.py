@@ -98,7 +98,7 @@ def write_measurements(
     )
     if len(new):
         added = _batch_participants(session, org, batch)
-        ids[new] = people.match(added)[new]
+        ids[new] = people.take_added(new, added)
     chunks = measurement_rows(frame, people, ids)
     inserted = insert_ignore_chunks(
         session, "measurement", MEASUREMENT_COLUMNS, chunks, constants=fixed
@@ -113,7 +113,7 @@ def _batch_participants(
     rows = fetch_rows(
         session,
         "SELECT id, programme_id, pseudonym FROM participant "
-        "WHERE organisation_id = ? AND batch_id = ?",
+        "WHERE organisation_id = ? AND batch_id = ? ORDER BY id",
         (org.id, batch.id),
     )
     return pd.DataFrame.from_records(rows, columns=["id", "programme_id", "pseudonym"])

@@ -35,17 +35,37 @@ class People:
 
     def match(self, known: pd.DataFrame) -> np.ndarray:
         """Per person the ``id`` in ``known`` (programme_id, pseudonym), else -1."""
+        out = np.full(len(self.programme), -1, dtype=np.int64)
         if known.empty:
-            return np.full(len(self.programme), -1, dtype=np.int64)
+            return out
+        # a cheap hash test first: usually few of a file's people are known
+        maybe = np.flatnonzero(pd.Index(self.pseudonym).isin(known["pseudonym"]))
+        if not len(maybe):
+            return out
         index = pd.MultiIndex.from_arrays(
             [known["programme_id"].to_numpy(), known["pseudonym"].to_numpy()]
         )
         found = index.get_indexer(
-            pd.MultiIndex.from_arrays([self.programme, self.pseudonym])
+            pd.MultiIndex.from_arrays([self.programme[maybe], self.pseudonym[maybe]])
         )
-        out = known["id"].to_numpy(dtype=np.int64)[found]
-        out[found < 0] = -1
+        hit = found >= 0
+        out[maybe[hit]] = known["id"].to_numpy(dtype=np.int64)[found[hit]]
         return out
+
+    def take_added(self, new: np.ndarray, added: pd.DataFrame) -> np.ndarray:
+        """Ids of the people ``new`` from the rows just inserted for them
+        (``added``, in id order): inserted in key order, they come back in the
+        same order, which is checked; otherwise they are matched by key."""
+        same = (
+            len(added) == len(new)
+            and np.array_equal(added["programme_id"].to_numpy(), self.programme[new])
+            and np.array_equal(
+                added["pseudonym"].to_numpy(dtype=object), self.pseudonym[new]
+            )
+        )
+        if same:
+            return added["id"].to_numpy(dtype=np.int64)
+        return self.match(added)[new]
 
 
 def people_of(frame: pd.DataFrame, programme_ids: Mapping[str, int]) -> People:
