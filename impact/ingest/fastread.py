@@ -19,12 +19,18 @@ sheet is read the plain way, so behaviour never depends on which path ran.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import logging
+import pickle
 import re
+import subprocess
+import sys
+import threading
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -51,6 +57,24 @@ logging.getLogger("fastexcel").setLevel(logging.ERROR)
 
 def read_columns(data: bytes, path: str, name: str) -> ColumnCells | None:
     """Sheet ``name`` (XML part ``path``) column-wise, or None (read it plainly)."""
+    raw = read_raw(data, path, name)
+    return None if raw is None else assemble(raw)
+
+
+@dataclass(frozen=True)
+class RawRead:
+    """What the cell readers gave: the exact head rows, the row from which the
+    Arrow batch starts, its first column and the sheet's height."""
+
+    head: list[list[Any]]
+    start: int
+    batch: Any  # pyarrow.RecordBatch
+    first_col: int
+    height: int
+
+
+def read_raw(data: bytes, path: str, name: str) -> RawRead | None:
+    """The readers' part (python-calamine head, fastexcel body), or None."""
     head = _head_rows(data, path, name)
     if head is None or len(head) < HEAD_ROWS:
         return None
@@ -61,11 +85,16 @@ def read_columns(data: bytes, path: str, name: str) -> ColumnCells | None:
     if body is None or body[2] < len(head):
         return None
     batch, first_col, height = body
-    columns = _columns(head, start, batch, first_col, height)
+    return RawRead(head, start, batch, first_col, height)
+
+
+def assemble(raw: RawRead) -> ColumnCells | None:
+    """The sheet's columns from a raw read, when provably the plain read's."""
+    columns = _columns(raw.head, raw.start, raw.batch, raw.first_col, raw.height)
     if columns is None:
         return None
-    cells = ColumnCells(columns, height)
-    return cells if _same_rows(head, cells, start) else None
+    cells = ColumnCells(columns, raw.height)
+    return cells if _same_rows(raw.head, cells, raw.start) else None
 
 
 def _head_rows(data: bytes, path: str, name: str) -> list[list[Any]] | None:
@@ -256,3 +285,86 @@ def _same_rows(head: list[list[Any]], cells: ColumnCells, start: int) -> bool:
             if type(a) is not type(b) or a != b:
                 return False
     return True
+
+
+class PendingRead:
+    """A column-wise read running in a child process (see
+    :mod:`impact.ingest.fastworker`); :meth:`result` after the scan cleared the
+    file, :meth:`cancel` when it did not."""
+
+    def __init__(self, data: bytes, path: str, name: str) -> None:
+        self.name = name
+        self._process = subprocess.Popen(  # noqa: S603 - our own module, no shell
+            [
+                sys.executable,
+                "-m",
+                "impact.ingest.fastworker",
+                path,
+                name,
+                str(HEAD_ROWS),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        self._feeder = threading.Thread(
+            target=self._feed, args=(data,), name="impact-read-feed", daemon=True
+        )
+        self._feeder.start()
+
+    def _feed(self, data: bytes) -> None:
+        stdin = self._process.stdin
+        assert stdin is not None  # noqa: S101 - Popen(stdin=PIPE)
+        with contextlib.suppress(OSError):  # the child died: result() says so
+            stdin.write(data)
+            stdin.close()
+
+    def result(self) -> ColumnCells | None:
+        """The sheet's columns, or None (the caller reads the sheet plainly)."""
+        import pyarrow as pa
+
+        stdout = self._process.stdout
+        assert stdout is not None  # noqa: S101 - Popen(stdout=PIPE)
+        try:
+            # our own child's output: cell values made by python-calamine
+            meta = pickle.load(stdout)  # noqa: S301
+            batch = None
+            if meta is not None:
+                batch = pa.ipc.open_stream(stdout).read_next_batch()
+        except Exception:
+            meta = None
+        finally:
+            stdout.close()
+            self._process.wait()
+            self._feeder.join()
+        if meta is None or batch is None or self._process.returncode != 0:
+            return None
+        head, start, first_col, height = meta
+        return assemble(RawRead(head, start, batch, first_col, height))
+
+    def cancel(self) -> None:
+        self._process.kill()
+        with contextlib.suppress(Exception):
+            if self._process.stdout is not None:
+                self._process.stdout.close()
+        self._process.wait()
+        self._feeder.join()
+
+
+def start_reads(data: bytes, min_bytes: int | None = None) -> list[PendingRead]:
+    """Column-wise reads of the workbook's large worksheets, started now in
+    child processes (before the scan has cleared the file: see fastworker)."""
+    from impact.ingest.xmlscan import sheet_parts
+
+    limit = FAST_READ_BYTES if min_bytes is None else min_bytes
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            sizes = {i.filename: i.file_size for i in archive.infolist()}
+            parts = sheet_parts(archive)
+    except Exception:  # the scan reports what is wrong with the file
+        return []
+    return [
+        PendingRead(data, part.path, part.name)
+        for part in parts
+        if sizes.get(part.path, 0) >= limit
+    ]

@@ -22,7 +22,7 @@ from python_calamine import CalamineWorkbook
 
 from impact.ingest.columns import ColumnCells
 from impact.ingest.convert import Factor, factor
-from impact.ingest.fastread import FAST_READ_BYTES, read_columns
+from impact.ingest.fastread import FAST_READ_BYTES, PendingRead, read_columns
 from impact.ingest.guard import refuse
 from impact.ingest.xmlscan import SheetScan
 
@@ -66,21 +66,29 @@ def to_grid(rows: Sequence[Sequence[object]], rectangular: bool = False) -> np.n
 
 
 def read_xlsx(
-    data: bytes, scans: list[SheetScan], fast_bytes: int | None = None
+    data: bytes,
+    scans: list[SheetScan],
+    fast_bytes: int | None = None,
+    pending: Sequence[PendingRead] | None = None,
 ) -> list[Grid]:
     """All worksheets the structural scan cleared, as grids from cell A1.
 
     Sheets whose XML is larger than ``fast_bytes`` are read column-wise when
-    that gives the same cells (see :mod:`impact.ingest.fastread`).
+    that gives the same cells (see :mod:`impact.ingest.fastread`): by the
+    ``pending`` reads started before the scan, else here and now.
     """
-    fast_bytes = FAST_READ_BYTES if fast_bytes is None else fast_bytes
-    sizes = _part_sizes(data)
-    fast = {
-        s.name: cells
-        for s in scans
-        if sizes.get(s.path, 0) >= fast_bytes
-        and (cells := read_columns(data, s.path, s.name)) is not None
-    }
+    fast: dict[str, ColumnCells] = {}
+    if pending is not None:
+        for read in pending:
+            if (cells := read.result()) is not None:
+                fast[read.name] = cells
+    else:
+        fast_bytes = FAST_READ_BYTES if fast_bytes is None else fast_bytes
+        sizes = _part_sizes(data)
+        for s in scans:
+            large = sizes.get(s.path, 0) >= fast_bytes
+            if large and (cells := read_columns(data, s.path, s.name)) is not None:
+                fast[s.name] = cells
     try:  # the reader's errors are not all CalamineError: any failure is corrupt
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from impact.ingest.convert import Factor, is_blank
+from impact.ingest.fastread import start_reads
 from impact.ingest.guard import check_file
 from impact.ingest.reader import Grid, read_csv, read_xlsx
 from impact.ingest.xmlscan import SheetScan, scan_workbook
@@ -49,7 +50,15 @@ def open_upload(data: bytes, filename: str, max_bytes: int) -> list[OpenedSheet]
     checked = check_file(data, filename, max_bytes)
     if checked.format == "csv":
         return [OpenedSheet(read_csv(data, filename), None)]
-    scans = scan_workbook(data)
-    grids = read_xlsx(data, scans)
+    # large sheets are read in child processes while this one scans the XML;
+    # their results are only used once the scan has cleared the file
+    pending = start_reads(data)
+    try:
+        scans = scan_workbook(data)
+    except BaseException:
+        for read in pending:
+            read.cancel()
+        raise
+    grids = read_xlsx(data, scans, pending=pending)
     by_name = {s.name: s for s in scans}
     return [OpenedSheet(g, by_name.get(g.name)) for g in grids]

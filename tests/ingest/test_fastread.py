@@ -221,3 +221,56 @@ def test_random_typed_columns(columns: list[object], seed: int) -> None:
     fast, plain = _read(data, True), _read(data, False)
     assert fast[0].shape == plain[0].shape
     assert _typed(_cells(fast[0])) == _typed(_cells(plain[0]))
+
+
+def test_uploads_read_large_sheets_in_a_child_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """open_upload starts the column-wise read before the scan (in a child
+    process) and gets the same cells as the plain read."""
+    from impact.ingest.workbook import open_upload
+
+    monkeypatch.setattr(fastread, "FAST_READ_BYTES", 0)
+    data = _mixed_book(120, title=True, offset=1)
+    sheets = open_upload(data, "upload.xlsx", 10**8)
+    assert isinstance(sheets[0].grid.cells, ColumnCells)
+    assert _typed(_cells(sheets[0].grid)) == _typed(_cells(_read(data, False)[0]))
+
+
+def test_a_failing_child_falls_back_to_the_plain_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from impact.ingest.workbook import open_upload
+
+    monkeypatch.setattr(fastread, "FAST_READ_BYTES", 0)
+    monkeypatch.setattr(fastread, "HEAD_ROWS", "not a number")  # the child exits 1
+    data = _mixed_book(120, title=False, offset=0)
+    sheets = open_upload(data, "upload.xlsx", 10**8)
+    assert not isinstance(sheets[0].grid.cells, ColumnCells)
+    assert _typed(_cells(sheets[0].grid)) == _typed(_cells(_read(data, False)[0]))
+
+
+def test_a_hostile_used_range_is_refused_and_the_child_stopped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The child may read before the scan has cleared the file: a cell at
+    XFD1048576 is still refused by the scan, and the child is stopped."""
+    from tests.ingest.helpers import rezip, sheet_xml
+
+    monkeypatch.setattr(fastread, "FAST_READ_BYTES", 0)
+    cancelled: list[str] = []
+    cancel = fastread.PendingRead.cancel
+
+    def spy(self: fastread.PendingRead) -> None:
+        cancelled.append(self.name)
+        cancel(self)
+
+    monkeypatch.setattr(fastread.PendingRead, "cancel", spy)
+    data = xlsx_xlsxwriter([long_row(f"K{i}") for i in range(60)])
+    far = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    xml = sheet_xml(data).replace(b"</sheetData>", far + b"</sheetData>")
+    result = parse_upload(
+        rezip(data, {"xl/worksheets/sheet1.xml": xml}), "x.xlsx", context()
+    )
+    assert [p.code for p in result.problems] == ["used_range"]
+    assert cancelled == ["Gegevens"]
