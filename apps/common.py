@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NoReturn
 
 import streamlit as st
 
@@ -48,6 +48,23 @@ def sign_in(user_id: int, email: str, org: tuple[str, str], role: str) -> None:
 
 def sign_out() -> None:
     st.session_state.pop("auth_user", None)
+
+
+def log_out() -> NoReturn:
+    """End the sign-in of this session; for a single sign-on user also the identity.
+
+    ``st.logout()`` empties ``st.user`` and only *queues* a redirect to
+    ``/auth/logout``, the route that deletes Streamlit's identity cookie and ends
+    the session at the provider. A rerun clears the browser queue before the
+    next run starts and can drop that redirect, leaving the cookie to sign the
+    browser in again at the next page load; so this run stops instead.
+    Without single sign-on ``st.user`` has no ``is_logged_in`` at all.
+    """
+    sign_out()
+    if st.user.get("is_logged_in"):
+        st.logout()
+        st.stop()
+    st.rerun()
 
 
 def language() -> str:

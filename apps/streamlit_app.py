@@ -9,7 +9,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import current_user, sign_out, tr
+from common import current_user, log_out, tr
 
 from impact.services.permissions import allowed
 
@@ -65,9 +65,6 @@ else:
             )
         )
         if st.button(tr("app.logout"), key="app_logout"):
-            sign_out()
-            if st.user.is_logged_in:  # else the SSO identity signs straight back in
-                st.logout()
-            st.rerun()
+            log_out()
 
 st.navigation(pages).run()

@@ -1,5 +1,6 @@
 """End to end in a real browser: log in, upload a workbook, see the dashboard
-update, download a report. Screenshots of every step are saved.
+update, download a report, log out (and still be out after a reload).
+Screenshots of every step are saved.
 
 Drives /usr/bin/chromium with Playwright against ``impact serve`` on a demo
 database. Skipped, with the reason, where Chromium is absent; under CI=true
@@ -17,6 +18,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,6 +36,8 @@ NEW_PEOPLE = 100  # `impact sample --rows 400` makes 100 new clients
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def _free_port() -> int:
     with socket.socket() as sock:
@@ -41,12 +45,20 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _impact(*args: str, cwd: Path) -> None:
+def _clean_env(**extra: str) -> dict[str, str]:
+    """No IMPACT_* from outside; this checkout's ``impact`` (and so its ``apps/``)
+    first on the path, also where PYTHONPATH is relative or an installed copy
+    of another checkout exists."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("IMPACT_")}
+    path = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+    return {**env, "PYTHONPATH": path, **extra}
+
+
+def _impact(*args: str, cwd: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "impact.cli", *args],
         cwd=cwd,
-        env=env,
+        env=_clean_env(),
         check=True,
         capture_output=True,
     )
@@ -65,11 +77,10 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         "sample", "--rows", "400", "--seed", "7", "--out", "nieuw.xlsx", cwd=tmp_path
     )
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("IMPACT_")}
     proc = subprocess.Popen(
         [sys.executable, "-m", "impact.cli", "serve", "--port", str(port)],
         cwd=tmp_path,
-        env=env,
+        env=_clean_env(),
         start_new_session=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -95,9 +106,18 @@ def _wait_healthy(url: str) -> None:
     raise AssertionError("impact serve did not become healthy in 90 s")
 
 
+def _expect_login_page(page: Any, expect: Any) -> None:
+    """The login form, and nothing of the dashboard or its menu."""
+    expect(page.get_by_label("Wachtwoord")).to_be_visible()
+    expect(page.get_by_role("link", name="Dashboard")).to_have_count(0)
+    expect(page.get_by_role("button", name="Uitloggen")).to_have_count(0)
+    expect(page.get_by_test_id("stMetricValue")).to_have_count(0)
+
+
 def test_login_upload_dashboard_report(server: tuple[str, Path]) -> None:
     from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=STEP_TIMEOUT_MS)  # the default 5 s is too short
     url, folder = server
     shots = Path(os.environ.get("WIJKIMPACT_SCREENSHOTS", folder / "screenshots"))
     shots.mkdir(parents=True, exist_ok=True)
@@ -135,6 +155,12 @@ def test_login_upload_dashboard_report(server: tuple[str, Path]) -> None:
         report = folder / "rapport.download"
         info.value.save_as(report)
         page.screenshot(path=shots / "5-report.png", full_page=True)
+
+        # logged out stays logged out, also after a reload
+        page.get_by_role("button", name="Uitloggen").click()
+        _expect_login_page(page, expect)
+        page.reload()
+        _expect_login_page(page, expect)
         browser.close()
     content = report.read_bytes()
     assert content[:5] == b"%PDF-" and len(content) > 20_000

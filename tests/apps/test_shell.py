@@ -75,3 +75,14 @@ def test_funder_sees_only_funded_programmes(demo_db: str) -> None:
         "Schuldhulp en sociaal raadslieden",
         "Buurthuizen Wijkstad",
     }
+
+
+def test_logout_returns_to_the_login_page(demo_db: str) -> None:
+    at = _login("viewer@demo.wijkimpact.nl")
+    assert "auth_user" in at.session_state
+    at.button(key="app_logout").click()
+    at.run()
+    assert not at.exception
+    assert "auth_user" not in at.session_state
+    assert at.text_input(key="login_email").label == "E-mailadres"
+    assert not at.metric

@@ -3,8 +3,9 @@
 ``oidc-provider-mock`` runs on a free localhost port; its authorization form
 takes the subject (``sub``) and reports it as the ``email`` claim too.
 ``impact serve`` runs on a demo database with the IMPACT_OIDC_* settings pointing
-at it. A known demo account gets its dashboard; an unknown identity gets only
-the refusal on the login page. Screenshots are saved.
+at it. A known demo account gets its dashboard and, after "Uitloggen", the
+login page again, also after a reload; an unknown identity gets only the
+refusal on the login page. Screenshots are saved.
 
 Skipped, with the reason, where Chromium is absent; under CI=true a missing
 browser fails the test instead.
@@ -22,24 +23,23 @@ from typing import Any
 
 import pytest
 
-from tests.apps.test_browser import ARGS, CHROMIUM, IN_CI, _free_port, _wait_healthy
+from tests.apps.test_browser import (
+    ARGS,
+    CHROMIUM,
+    IN_CI,
+    _clean_env,
+    _free_port,
+    _wait_healthy,
+)
 
 #: seconds a step may take in the browser
 STEP_TIMEOUT_MS = 60_000
 DEMO_PEOPLE = "850"  # participants in the demo organisation
 SSO_BUTTON = "Inloggen met uw organisatie-account"
+#: Streamlit's signed identity cookies (user info, provider tokens)
+IDENTITY_COOKIES = {"_streamlit_user", "_streamlit_user_tokens"}
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _clean_env(**extra: str) -> dict[str, str]:
-    """No IMPACT_* from outside; this checkout's ``impact`` first on the path."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("IMPACT_")}
-    path = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
-    return {**env, "PYTHONPATH": path, **extra}
 
 
 @pytest.fixture()
@@ -91,6 +91,15 @@ def _sso_login(page: Any, url: str, subject: str) -> None:
     page.get_by_role("button", name="Authorize").click()
 
 
+def _expect_logged_out(page: Any, expect: Any) -> None:
+    """The login page, and nothing of the dashboard or its menu."""
+    expect(page.get_by_role("button", name=SSO_BUTTON)).to_be_visible()
+    expect(page.get_by_label("E-mailadres")).to_be_visible()
+    expect(page.get_by_role("link", name="Dashboard")).to_have_count(0)
+    expect(page.get_by_role("button", name="Uitloggen")).to_have_count(0)
+    expect(page.get_by_test_id("stMetricValue")).to_have_count(0)
+
+
 def test_sso_admits_known_account_and_refuses_stranger(
     sso_server: str, tmp_path: Path
 ) -> None:
@@ -110,6 +119,15 @@ def test_sso_admits_known_account_and_refuses_stranger(
         expect(page.get_by_test_id("stMetricValue").first).to_have_text(DEMO_PEOPLE)
         expect(page.get_by_role("link", name="Dashboard")).to_be_visible()
         page.screenshot(path=shots / "sso-1-analyst-dashboard.png", full_page=True)
+        # logging out ends the identity too: cookie gone, provider session ended,
+        # and neither the landing page nor a reload signs the browser in again
+        page.get_by_role("button", name="Uitloggen").click()
+        page.get_by_role("button", name="End session").click()  # at the provider
+        _expect_logged_out(page, expect)
+        assert not [c for c in known.cookies() if c["name"] in IDENTITY_COOKIES]
+        page.screenshot(path=shots / "sso-2-logged-out.png", full_page=True)
+        page.reload()
+        _expect_logged_out(page, expect)
         known.close()
 
         stranger = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
@@ -120,10 +138,10 @@ def test_sso_admits_known_account_and_refuses_stranger(
             "niet toegelaten"
         )
         expect(page.get_by_role("button", name="Afmelden")).to_be_visible()
-        page.screenshot(path=shots / "sso-2-stranger-refused.png", full_page=True)
+        page.screenshot(path=shots / "sso-3-stranger-refused.png", full_page=True)
         for name in ("Dashboard", "Importeren", "Programma"):
             assert page.get_by_role("link", name=name).count() == 0, name
         assert page.get_by_test_id("stMetricValue").count() == 0
         stranger.close()
         browser.close()
-    assert len(list(shots.glob("sso-*.png"))) == 2
+    assert len(list(shots.glob("sso-*.png"))) == 3
