@@ -22,70 +22,31 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
-import logging
 import pickle
-import re
 import subprocess
 import sys
 import threading
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from impact.ingest.columns import ColumnCells, first_seen
 from impact.ingest.convert import Factor
-from impact.ingest.xmlchunks import pieces
+from impact.readworker import RawRead, read_raw
 
 #: sheets whose XML inflates to more than this are read column-wise
 FAST_READ_BYTES = 16 * 1024 * 1024
 #: rows read exactly (python-calamine) before the column-wise read takes over
 HEAD_ROWS = 500
 _EXCEL_DAY_ONE = dt.datetime(1900, 1, 1)
-_DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
-_ROW_END = b"</row>"
-_EMPTY_SHEET = (
-    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-    b"<sheetData/></worksheet>"
-)
-
-# fastexcel reports columns it types as text on its own logger; not for users
-logging.getLogger("fastexcel").setLevel(logging.ERROR)
 
 
 def read_columns(data: bytes, path: str, name: str) -> ColumnCells | None:
     """Sheet ``name`` (XML part ``path``) column-wise, or None (read it plainly)."""
-    raw = read_raw(data, path, name)
+    raw = read_raw(data, path, name, HEAD_ROWS)
     return None if raw is None else assemble(raw)
-
-
-@dataclass(frozen=True)
-class RawRead:
-    """What the cell readers gave: the exact head rows, the row from which the
-    Arrow batch starts, its first column and the sheet's height."""
-
-    head: list[list[Any]]
-    start: int
-    batch: Any  # pyarrow.RecordBatch
-    first_col: int
-    height: int
-
-
-def read_raw(data: bytes, path: str, name: str) -> RawRead | None:
-    """The readers' part (python-calamine head, fastexcel body), or None."""
-    head = _head_rows(data, path, name)
-    if head is None or len(head) < HEAD_ROWS:
-        return None
-    start = _typed_from(head)
-    if start > len(head) - 10:
-        return None
-    body = _arrow_body(data, name, start)
-    if body is None or body[2] < len(head):
-        return None
-    batch, first_col, height = body
-    return RawRead(head, start, batch, first_col, height)
 
 
 def assemble(raw: RawRead) -> ColumnCells | None:
@@ -95,119 +56,6 @@ def assemble(raw: RawRead) -> ColumnCells | None:
         return None
     cells = ColumnCells(columns, raw.height)
     return cells if _same_rows(raw.head, cells, raw.start) else None
-
-
-def _head_rows(data: bytes, path: str, name: str) -> list[list[Any]] | None:
-    """The first HEAD_ROWS rows as python-calamine reads them (A1-padded)."""
-    from python_calamine import CalamineWorkbook
-
-    xml = _head_xml(data, path)
-    if xml is None:
-        return None
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as source:
-            small = io.BytesIO()
-            with zipfile.ZipFile(small, "w", zipfile.ZIP_STORED) as copy:
-                for info in source.infolist():
-                    if info.filename == path:
-                        copy.writestr(path, xml)
-                    elif info.filename.startswith("xl/worksheets/"):
-                        copy.writestr(info.filename, _EMPTY_SHEET)  # not read here
-                    else:
-                        copy.writestr(info.filename, source.read(info.filename))
-        book = CalamineWorkbook.from_filelike(io.BytesIO(small.getvalue()))
-        with book:
-            sheet = book.get_sheet_by_name(name)
-            return [list(r) for r in sheet.to_python(skip_empty_area=False)]
-    except Exception:  # any surprise: the plain read decides
-        return None
-
-
-def _head_xml(data: bytes, path: str) -> bytes | None:
-    """The sheet XML cut after its HEAD_ROWS-th row, closed again."""
-    got: list[bytes] = []
-    rows = 0
-    stream = pieces(data, path)
-    try:
-        for buf, start, end in stream:
-            chunk = buf[start:end]
-            count = chunk.count(_ROW_END)
-            if rows + count >= HEAD_ROWS:
-                at = -1
-                for _ in range(HEAD_ROWS - rows):
-                    at = chunk.find(_ROW_END, at + 1)
-                got.append(chunk[: at + len(_ROW_END)])
-                rows = HEAD_ROWS
-                break
-            got.append(chunk)
-            rows += count
-    finally:
-        stream.close()
-    xml = b"".join(got)
-    if rows < HEAD_ROWS or b"<sheetData>" not in xml[:65536]:
-        return None  # a short sheet, or prefixed element names: read plainly
-    return _DIMENSION.sub(b"", xml, count=1) + b"</sheetData></worksheet>"
-
-
-def _kind(value: object) -> str:
-    """python-calamine's cell type of a value ("" = empty, fits any column)."""
-    if isinstance(value, str):
-        return "" if value == "" else "text"
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, dt.date | dt.time):
-        return "date"
-    if isinstance(value, dt.timedelta):
-        return "duration"
-    return "other"
-
-
-def _typed_from(head: list[list[Any]]) -> int:
-    """First row from which every column of ``head`` keeps one cell type."""
-    width = max((len(r) for r in head), default=0)
-    start = 0
-    for j in range(width):
-        kind = ""
-        for i in range(len(head) - 1, -1, -1):
-            this = _kind(head[i][j]) if j < len(head[i]) else ""
-            if this == "other":
-                return len(head)
-            if not this:
-                continue
-            if kind and this != kind:
-                start = max(start, i + 1)
-                break
-            kind = this
-    return start
-
-
-def _arrow_body(data: bytes, name: str, start: int) -> tuple[Any, int, int] | None:
-    """Rows ``start ..`` of the sheet as one Arrow record batch, the index of its
-    first column and the sheet's height (rows from row 1); None when a column
-    mixes cell types."""
-    import fastexcel
-
-    try:
-        sheet = fastexcel.read_excel(data).load_sheet(
-            name,
-            header_row=None,
-            skip_rows=start,
-            schema_sample_rows=None,
-            dtype_coercion="strict",
-        )
-        batch, errors = sheet.to_arrow_with_errors()
-    except Exception:  # mixed types in a column, or anything unexpected
-        return None
-    if errors is not None and len(errors.errors):
-        return None  # error cells (#N/A, ...): the plain read handles them
-    columns = [c.absolute_index for c in sheet.available_columns()]
-    if not columns or columns != list(range(columns[0], columns[0] + len(columns))):
-        return None
-    if batch.num_rows != sheet.total_height - start:
-        return None
-    return batch, columns[0], sheet.total_height
 
 
 def _columns(
@@ -289,7 +137,7 @@ def _same_rows(head: list[list[Any]], cells: ColumnCells, start: int) -> bool:
 
 class PendingRead:
     """A column-wise read running in a child process (see
-    :mod:`impact.ingest.fastworker`); :meth:`result` after the scan cleared the
+    `impact.readworker`); :meth:`result` after the scan cleared the
     file, :meth:`cancel` when it did not."""
 
     def __init__(self, data: bytes, path: str, name: str) -> None:
@@ -298,7 +146,7 @@ class PendingRead:
             [
                 sys.executable,
                 "-m",
-                "impact.ingest.fastworker",
+                "impact.readworker",
                 path,
                 name,
                 str(HEAD_ROWS),
@@ -328,19 +176,17 @@ class PendingRead:
         try:
             # our own child's output: cell values made by python-calamine
             meta = pickle.load(stdout)  # noqa: S301
-            batch = None
-            if meta is not None:
-                batch = pa.ipc.open_stream(stdout).read_next_batch()
+            batches = [] if meta is None else list(pa.ipc.open_stream(stdout))
         except Exception:
-            meta = None
+            meta, batches = None, []
         finally:
             stdout.close()
             self._process.wait()
             self._feeder.join()
-        if meta is None or batch is None or self._process.returncode != 0:
+        if meta is None or len(batches) != 1 or self._process.returncode != 0:
             return None
         head, start, first_col, height = meta
-        return assemble(RawRead(head, start, batch, first_col, height))
+        return assemble(RawRead(head, start, batches[0], first_col, height))
 
     def cancel(self) -> None:
         self._process.kill()
@@ -353,7 +199,7 @@ class PendingRead:
 
 def start_reads(data: bytes, min_bytes: int | None = None) -> list[PendingRead]:
     """Column-wise reads of the workbook's large worksheets, started now in
-    child processes (before the scan has cleared the file: see fastworker)."""
+    child processes (before the scan has cleared the file: see impact.readworker)."""
     from impact.ingest.xmlscan import sheet_parts
 
     limit = FAST_READ_BYTES if min_bytes is None else min_bytes
