@@ -9,7 +9,13 @@ from common import engine, language, sign_in, tr
 
 from impact.errors import AuthError, ImpactError
 from impact.i18n import use_language
-from impact.services.auth import LoginSession, login, user_for_identity
+from impact.services.auth import (
+    SESSION_TTL,
+    LoginSession,
+    identity_expired,
+    login,
+    user_for_identity,
+)
 from impact.services.sso import sso_enabled
 
 st.title("Wijkimpact")
@@ -51,6 +57,12 @@ def _sso_identity() -> None:
     A refusal is remembered for the session so reruns neither loop nor audit it
     again; the only way on is signing out of the provider's identity.
     """
+    if identity_expired(dict(st.user)):
+        # the 30-day identity cookie must not outlive the app's session limit
+        st.info(tr("sso.expired", hours=int(SESSION_TTL.total_seconds() // 3600)))
+        if st.button(tr("sso.logout"), key="sso_expired_logout"):
+            st.logout()
+        st.stop()
     refused: str | None = st.session_state.get("sso_refused")
     if refused is None:
         try:

@@ -6,6 +6,7 @@ Messages never say whether an e-mail address exists (no user enumeration).
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -144,6 +145,22 @@ def session_expired(expires: datetime | None, now: datetime) -> bool:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def identity_expired(claims: Mapping[str, object], now: datetime | None = None) -> bool:
+    """True when a single sign-on identity is older than :data:`SESSION_TTL`.
+
+    Streamlit keeps the provider's identity in a cookie for 30 days; the app's
+    own limit is the one of a password login. The age is taken from the ID
+    token's ``auth_time`` (when the user authenticated), else its ``iat`` (when
+    it was issued); a token with neither (both are standard claims, ``iat`` is
+    required) cannot be aged and is not refused here.
+    """
+    stamp = claims.get("auth_time", claims.get("iat"))
+    if isinstance(stamp, bool) or not isinstance(stamp, int | float):
+        return False
+    issued = datetime.fromtimestamp(float(stamp), tz=UTC)
+    return (now or utcnow()) - issued > SESSION_TTL
 
 
 def user_for_identity(

@@ -168,3 +168,21 @@ def test_impact_serve_without_sso_passes_no_secrets(
     with pytest.raises(typer.Exit):
         cli._run_app(PORT)
     assert "--secrets.files" not in calls[0]
+
+
+def test_an_sso_identity_older_than_the_session_limit_has_expired() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from impact.services.auth import SESSION_TTL, identity_expired
+
+    now = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+    fresh = (now - SESSION_TTL + timedelta(minutes=1)).timestamp()
+    stale = (now - SESSION_TTL - timedelta(minutes=1)).timestamp()
+    assert not identity_expired({"iat": int(fresh)}, now)
+    assert identity_expired({"iat": int(stale)}, now)
+    # auth_time (when the user logged in at the provider) wins over iat
+    assert identity_expired({"auth_time": stale, "iat": int(fresh)}, now)
+    assert not identity_expired({"auth_time": fresh, "iat": int(stale)}, now)
+    # a token that cannot be aged is left to the provider's own session
+    assert not identity_expired({"email": "a@b.nl"}, now)
+    assert not identity_expired({"iat": "yesterday"}, now)

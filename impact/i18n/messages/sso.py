@@ -19,4 +19,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Afmelden bij uw organisatie-account",
         "en": "Sign out of your organisation account",
     },
+    "sso.expired": {
+        "nl": "Uw aanmelding is ouder dan {hours} uur. Meld u opnieuw aan.",
+        "en": "Your sign-in is older than {hours} hours. Please sign in again.",
+    },
 }
