@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
+from impact.store import summary
 from impact.store.bulk import (
     AREA_COLUMNS,
     MEASUREMENT_COLUMNS,
@@ -126,6 +127,9 @@ def write_measurements(
         )
     )
     new_rows = insert_ignore(session, "measurement", MEASUREMENT_COLUMNS, rows)
+    summary.record_import(
+        session=session, org=org, batch=batch, rows=table, all_new=new_rows == n
+    )
     return WriteCounts(new_people, new_rows, len(rows) - new_rows)
 
 
@@ -167,13 +171,24 @@ def _objects(column: pd.Series) -> np.ndarray:
 def undo_batch_rows(*, session: Session, org: Organisation, batch: ImportBatch) -> int:
     """Delete what ``batch`` added (and participants left without data)."""
     removed = 0
-    for table in (Measurement, AreaObservation):
-        result = session.execute(
-            delete(table).where(
-                col(table.organisation_id) == org.id, col(table.batch_id) == batch.id
-            )
+    touched = (
+        sa.select(col(Measurement.participant_id))
+        .where(
+            col(Measurement.organisation_id) == org.id,
+            col(Measurement.batch_id) == batch.id,
         )
-        removed += int(result.rowcount or 0)  # type: ignore[attr-defined]
+        .distinct()
+    )
+    people = session.connection().execute(touched).scalars().all()
+    with summary.changing(session=session, org=org, participant_ids=people):
+        for table in (Measurement, AreaObservation):
+            result = session.execute(
+                delete(table).where(
+                    col(table.organisation_id) == org.id,
+                    col(table.batch_id) == batch.id,
+                )
+            )
+            removed += int(result.rowcount or 0)  # type: ignore[attr-defined]
     orphan = select(Measurement.id).where(
         col(Measurement.participant_id) == col(Participant.id)
     )

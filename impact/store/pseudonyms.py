@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from impact.errors import NotFoundError
 from impact.i18n import t
+from impact.store import summary
 from impact.store.models import Measurement, Organisation, Participant
 
 
@@ -73,12 +74,14 @@ def erase_participants(
         col(Participant.organisation_id) == org.id,
         col(Participant.pseudonym) == pseudonym,
     )
-    measurements = session.execute(
-        sa.delete(Measurement).where(
-            col(Measurement.organisation_id) == org.id,
-            col(Measurement.participant_id).in_(ids),
+    people = session.connection().execute(ids).scalars().all()
+    with summary.changing(session=session, org=org, participant_ids=people):
+        measurements = session.execute(
+            sa.delete(Measurement).where(
+                col(Measurement.organisation_id) == org.id,
+                col(Measurement.participant_id).in_(ids),
+            )
         )
-    )
     people = session.execute(
         sa.delete(Participant).where(
             col(Participant.organisation_id) == org.id,
