@@ -120,7 +120,9 @@ def data_version(
     return int(last), int(undone)
 
 
-def _classified(cells: Any, spread: Any, rules: Sequence[ChangeRule]) -> tuple[Any, Any]:
+def _classified(
+    cells: Any, spread: Any, rules: Sequence[ChangeRule]
+) -> tuple[Any, Any]:
     """SQL expressions on a change cell: 1/0 improved and deteriorated (NULL: not
     classified), from its ``delta`` (NULL: measured once)."""
     delta = cells.c.delta
@@ -219,9 +221,7 @@ def _change_select(cells: Any, spread: Any, improved: Any, worse: Any) -> Any:
                 spread.c.domain == c.domain,
             ),
         )
-        .group_by(
-            c.programme_id, c.instrument, c.domain, c["group"], c.wijk, c.period
-        )
+        .group_by(c.programme_id, c.instrument, c.domain, c["group"], c.wijk, c.period)
     )
 
 

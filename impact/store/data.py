@@ -128,7 +128,12 @@ def write_measurements(
     )
     new_rows = insert_ignore(session, "measurement", MEASUREMENT_COLUMNS, rows)
     summary.record_import(
-        session=session, org=org, batch=batch, rows=table, all_new=new_rows == n
+        session=session,
+        org=org,
+        batch=batch,
+        rows=table,
+        all_new=new_rows == n,
+        frame=frame,
     )
     return WriteCounts(new_people, new_rows, len(rows) - new_rows)
 

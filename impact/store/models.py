@@ -148,7 +148,9 @@ class ChangeCell(SQLModel, table=True):
     and change (``after - before``; NULL for people measured once), how many
     people and the sums of their scores."""
 
-    __table_args__ = (Index("ix_changecell_org_prog", "organisation_id", "programme_id"),)
+    __table_args__ = (
+        Index("ix_changecell_org_prog", "organisation_id", "programme_id"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     organisation_id: int = Field(foreign_key="organisation.id")
     programme_id: int = Field(foreign_key="programme.id")
@@ -181,7 +183,9 @@ class ReachCell(SQLModel, table=True):
     """Participants with a measurement, per programme, group, wijk and intake
     quarter (kept current like :class:`ChangeCell`)."""
 
-    __table_args__ = (Index("ix_reachcell_org_prog", "organisation_id", "programme_id"),)
+    __table_args__ = (
+        Index("ix_reachcell_org_prog", "organisation_id", "programme_id"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     organisation_id: int = Field(foreign_key="organisation.id")
     programme_id: int = Field(foreign_key="programme.id")

@@ -51,7 +51,15 @@ from impact.store.models import (
 MAX_WAVES = 6
 WAVE_SUMS = [f"wave_sum{k}" for k in range(MAX_WAVES)]
 WAVE_NS = [f"wave_n{k}" for k in range(MAX_WAVES)]
-CHANGE_KEYS = ["programme_id", "instrument", "domain", "group", "wijk", "period", "delta"]
+CHANGE_KEYS = [
+    "programme_id",
+    "instrument",
+    "domain",
+    "group",
+    "wijk",
+    "period",
+    "delta",
+]
 CHANGE_SUMS = [
     "n", "sum_before", "sumsq_before", "sum_after", "sumsq_after", *WAVE_SUMS, *WAVE_NS,
 ]  # fmt: skip
@@ -64,6 +72,8 @@ OUTCOME_COLUMNS = [
 ]  # fmt: skip
 #: participant ids per SQL statement (bound parameters stay well below limits)
 ID_CHUNK = 5_000
+SLOTS = [f"v{k}" for k in range(MAX_WAVES)]
+EPOCH = pd.Timestamp("1970-01-01")
 
 
 def participant_outcomes(where: Any) -> Any:
@@ -101,28 +111,28 @@ def record_import(
     batch: ImportBatch,
     rows: pd.DataFrame,
     all_new: bool,
+    frame: pd.DataFrame,
 ) -> None:
     """Add what ``batch`` inserted to the cells.
 
     ``rows``: the measurements offered (participant_id, programme_id, instrument,
-    domain, date as ``YYYY-MM-DD`` or None, wave, value); ``all_new``: every one
-    of them was inserted (no duplicates, nothing stored before).
+    domain, date as ``YYYY-MM-DD`` or None, wave, value), indexed by their
+    position in ``frame``, the import frame (a participant created by this batch
+    was stored with the group and wijk of their first row there); ``all_new``:
+    every row was inserted (no duplicates, nothing stored before).
     """
     if rows.empty:
         return
-    people = _people_of_batch(session, org, batch)
-    is_new = rows["participant_id"].isin(people.index).to_numpy()
-    fresh = rows[is_new]
-    if not all_new and len(fresh):
+    pid = rows["participant_id"].to_numpy(dtype=np.int64)
+    fresh = _created_by(session, org, batch, pid)
+    if not all_new and fresh.any():
         # the database kept one of two rows with the same key: let SQL say which
         keys = ["participant_id", "instrument", "domain", "wave"]
-        twice = fresh.loc[fresh.duplicated(keys, keep=False), "participant_id"]
-        fresh = fresh[~fresh["participant_id"].isin(twice)]
-    stored = np.setdiff1d(
-        rows["participant_id"].unique(), fresh["participant_id"].unique()
-    )
-    plus = [_outcomes_from_rows(fresh, people)]
+        twice = rows[fresh].duplicated(keys, keep=False).to_numpy()
+        fresh[np.isin(pid, pid[fresh][twice])] = False
+    plus = [_outcomes_from_rows(rows if fresh.all() else rows[fresh], frame)]
     minus = []
+    stored = np.unique(pid[~fresh])
     if len(stored):
         plus.append(_outcomes_from_sql(session, org, stored))
         minus.append(_outcomes_from_sql(session, org, stored, without_batch=batch.id))
@@ -145,17 +155,27 @@ def changing(
 # --- per person and outcome ---------------------------------------------------
 
 
-def _people_of_batch(
-    session: Session, org: Organisation, batch: ImportBatch
-) -> pd.DataFrame:
-    """group and wijk of the participants ``batch`` created, indexed by id."""
+def _created_by(
+    session: Session, org: Organisation, batch: ImportBatch, pid: np.ndarray
+) -> np.ndarray:
+    """Which of ``pid`` are participants ``batch`` created."""
     p = Participant
-    stmt = sa.select(col(p.id), col(p.group), col(p.wijk)).where(
-        col(p.organisation_id) == org.id, col(p.batch_id) == batch.id
+    mine = sa.and_(col(p.organisation_id) == org.id, col(p.batch_id) == batch.id)
+    low, high, count = (
+        session.connection()
+        .execute(
+            sa.select(func.min(col(p.id)), func.max(col(p.id)), func.count()).where(
+                mine
+            )
+        )
+        .one()
     )
-    found = session.connection().execute(stmt).all()
-    frame = pd.DataFrame([tuple(r) for r in found], columns=["id", "group", "wijk"])
-    return frame.set_index("id")
+    if not count:
+        return np.zeros(len(pid), dtype=bool)
+    if high - low + 1 == count:  # one insert: consecutive ids (the usual case)
+        return (pid >= low) & (pid <= high)
+    ids = session.connection().execute(sa.select(col(p.id)).where(mine)).scalars()
+    return np.isin(pid, np.fromiter(ids, dtype=np.int64))
 
 
 def _outcomes_from_sql(
@@ -179,60 +199,111 @@ def _outcomes_from_sql(
                 sa.or_(col(m.batch_id).is_(None), col(m.batch_id) != without_batch),
             )
         pp = participant_outcomes(where).subquery()
-        stmt = sa.select(pp, col(p.group), col(p.wijk)).join(
-            p, col(p.id) == pp.c.pid
-        )
+        stmt = sa.select(pp, col(p.group), col(p.wijk)).join(p, col(p.id) == pp.c.pid)
         parts += [tuple(r) for r in session.connection().execute(stmt).all()]
-    frame = pd.DataFrame(parts, columns=OUTCOME_COLUMNS)
-    return frame.assign(d0=pd.to_datetime(frame["d0"]))
+    frame = pd.DataFrame(parts, columns=OUTCOME_COLUMNS, dtype=object)
+    days = (pd.to_datetime(frame["d0"]) - EPOCH) / pd.Timedelta(days=1)
+    return frame.astype(
+        {
+            "pid": np.int64,
+            "prog": np.int64,
+            "n": np.int64,
+            **dict.fromkeys(["ins", "dom", "group", "wijk"], "category"),
+            **dict.fromkeys(["before", "after", *SLOTS], float),
+        }
+    ).assign(d0=days.astype(float))
 
 
-def _outcomes_from_rows(rows: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
-    """OUTCOME_COLUMNS computed in pandas from import rows (at most one row per
-    participant, instrument, domain and wave), the same as the SQL."""
-    rows = rows[(rows["wave"] >= 0) & (rows["wave"] < MAX_WAVES)]
+def _outcomes_from_rows(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """OUTCOME_COLUMNS computed in pandas from the import rows of participants
+    new in this batch (at most one row per participant, instrument, domain and
+    wave), the same as the SQL computes them; see :func:`record_import`."""
     if rows.empty:
-        return pd.DataFrame(columns=OUTCOME_COLUMNS)
-    pid = rows["participant_id"].to_numpy(dtype=np.int64)
-    ins_code, ins = pd.factorize(rows["instrument"])
-    dom_code, dom = pd.factorize(rows["domain"])
-    code, first_row = _codes([pid, ins_code, dom_code])
+        return _empty_outcomes()
+    # group and wijk as stored: those of the participant's first row in the frame
+    person, first_row = _numbered(rows["participant_id"].to_numpy(dtype=np.int64))
+    at = _group_min(person, first_row, rows.index.to_numpy(dtype=np.int64))
+    person_ids = rows["participant_id"].to_numpy(dtype=np.int64)[first_row]
+    group_code, groups = pd.factorize(frame["group"].iloc[at])
+    wijk_code, wijken = pd.factorize(frame["wijk"].iloc[at])
+
     wave = rows["wave"].to_numpy(dtype=np.int64)
-    slots = np.full((len(first_row), MAX_WAVES), np.nan)
+    keep = (wave >= 0) & (wave < MAX_WAVES)
+    if not keep.all():
+        rows, wave = rows[keep], wave[keep]
+    if rows.empty:
+        return _empty_outcomes()
+    pid = rows["participant_id"].to_numpy(dtype=np.int64)
+    # sorted codes: rows that arrive sorted by participant and outcome (as
+    # write_measurements inserts them) then need no hashing at all
+    ins_code, ins = pd.factorize(rows["instrument"], sort=True)
+    dom_code, dom = pd.factorize(rows["domain"], sort=True)
+    outcome = ins_code.astype(np.int64) * len(dom) + dom_code
+    code, first = _numbered(pid * (len(ins) * len(dom)) + outcome)
+    slots = np.full((len(first), MAX_WAVES), np.nan)
     slots[code, wave] = rows["value"].to_numpy(dtype=float)
     present = ~np.isnan(slots)
     low = present.argmax(axis=1)
     high = MAX_WAVES - 1 - present[:, ::-1].argmax(axis=1)
-    where = np.arange(len(slots))
-    dates = pd.to_datetime(rows["date"], format="%Y-%m-%d")
-    out = pd.DataFrame(
+    every = np.arange(len(slots))
+    date_code, dates = pd.factorize(rows["date"])
+    days = (pd.to_datetime(dates, format="%Y-%m-%d") - EPOCH) / pd.Timedelta(days=1)
+    row_days = np.append(np.asarray(days, dtype=float), np.nan)[date_code]
+    order = np.argsort(person_ids, kind="stable")
+    whose = order[np.searchsorted(person_ids[order], pid[first])]
+    return pd.DataFrame(
         {
-            "pid": pid[first_row],
-            "prog": rows["programme_id"].to_numpy(dtype=np.int64)[first_row],
-            "ins": np.asarray(ins, dtype=object)[ins_code[first_row]],
-            "dom": np.asarray(dom, dtype=object)[dom_code[first_row]],
+            "pid": pid[first],
+            "prog": rows["programme_id"].to_numpy(dtype=np.int64)[first],
+            "ins": pd.Categorical.from_codes(ins_code[first], categories=ins),
+            "dom": pd.Categorical.from_codes(dom_code[first], categories=dom),
             "n": present.sum(axis=1),
-            "d0": dates.groupby(code).min().sort_index().to_numpy(),
-            "before": slots[where, low],
-            "after": slots[where, high],
-            **{f"v{k}": slots[:, k] for k in range(MAX_WAVES)},
+            "d0": _group_min(code, first, row_days),
+            "before": slots[every, low],
+            "after": slots[every, high],
+            **{name: slots[:, k] for k, name in enumerate(SLOTS)},
+            "group": pd.Categorical.from_codes(group_code[whose], categories=groups),
+            "wijk": pd.Categorical.from_codes(wijk_code[whose], categories=wijken),
         }
     )
-    found = people.reindex(out["pid"])
-    return out.assign(
-        group=found["group"].to_numpy(), wijk=found["wijk"].to_numpy()
-    ).astype({"wijk": object})
 
 
-def _codes(columns: Sequence[np.ndarray | pd.Series]) -> tuple[np.ndarray, np.ndarray]:
+def _group_min(code: np.ndarray, first: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """The smallest of ``values`` per number of :func:`_numbered` (NaN skipped)."""
+    if (code[1:] >= code[:-1]).all():
+        return np.fmin.reduceat(values, first)
+    return pd.Series(values).groupby(code).min().to_numpy()
+
+
+def _empty_outcomes() -> pd.DataFrame:
+    return pd.DataFrame(columns=OUTCOME_COLUMNS)
+
+
+def _codes(columns: Sequence[Any]) -> tuple[np.ndarray, np.ndarray]:
     """(group number per row, first row of each group) over several key columns;
-    missing values form their own group."""
+    missing values form their own group. Numbers follow first appearance."""
     code = np.zeros(len(columns[0]), dtype=np.int64)
+    radix = 1
     for column in columns:
         part, uniques = pd.factorize(column, use_na_sentinel=False)
-        code, _ = pd.factorize(code * len(uniques) + part)
-    first = np.unique(code, return_index=True)[1]
-    return code, first
+        if radix * max(len(uniques), 1) >= 2**62:
+            code = pd.factorize(code)[0]
+            radix = int(code.max()) + 1
+        code = code * len(uniques) + part
+        radix *= max(len(uniques), 1)
+    return _numbered(code)
+
+
+def _numbered(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``key`` renumbered 0, 1, ... in order of first appearance, and the first
+    row of each number; keys that arrive sorted skip the hash table."""
+    if len(key) and (key[1:] >= key[:-1]).all():
+        starts = np.concatenate(([True], key[1:] != key[:-1]))
+        return np.cumsum(starts) - 1, np.flatnonzero(starts)
+    code = pd.factorize(key)[0]
+    # a number appears first where it exceeds every number before it
+    seen = np.maximum.accumulate(code)
+    return code, np.flatnonzero(np.concatenate(([True], seen[1:] > seen[:-1])))
 
 
 # --- cells -----------------------------------------------------------------
@@ -242,47 +313,61 @@ def _cells(outcomes: pd.DataFrame, sign: float) -> tuple[pd.DataFrame, pd.DataFr
     """(change, reach) contributions of these people, times ``sign``."""
     if outcomes.empty:
         return _empty(CHANGE_KEYS, CHANGE_SUMS), _empty(REACH_KEYS, REACH_SUMS)
-    intake = outcomes.groupby("pid")["d0"].transform("min")
-    period = intake.dt.year * 4 + (intake.dt.month - 1) // 3
+    intake = outcomes.groupby("pid", sort=False)["d0"].transform("min").to_numpy()
+    period = _periods(intake)
     n = outcomes["n"].to_numpy(dtype=np.int64)
     before = outcomes["before"].to_numpy(dtype=float)
     after = outcomes["after"].to_numpy(dtype=float)
-    rows = pd.DataFrame(
-        {
-            "programme_id": outcomes["prog"].to_numpy(dtype=np.int64),
-            "instrument": outcomes["ins"].to_numpy(dtype=object),
-            "domain": outcomes["dom"].to_numpy(dtype=object),
-            "group": outcomes["group"].to_numpy(dtype=object),
-            "wijk": _none(outcomes["wijk"]),
-            "period": period.to_numpy(dtype=float),
-            "delta": np.where(n >= 2, after - before, np.nan),
-            "n": 1,
-            "sum_before": before,
-            "sumsq_before": before * before,
-            "sum_after": after,
-            "sumsq_after": after * after,
-            **{s: outcomes[f"v{k}"].to_numpy(float) for k, s in enumerate(WAVE_SUMS)},
-            **{s: outcomes[f"v{k}"].notna().to_numpy(int) for k, s in enumerate(WAVE_NS)},
-        }
+    slots = [outcomes[name].to_numpy(dtype=float) for name in SLOTS]
+    keys = {
+        "programme_id": outcomes["prog"].to_numpy(dtype=np.int64),
+        "instrument": outcomes["ins"].array,
+        "domain": outcomes["dom"].array,
+        "group": outcomes["group"].array,
+        "wijk": outcomes["wijk"].array,
+        "period": period,
+        "delta": np.where(n >= 2, after - before, np.nan),
+    }
+    sums = {
+        "n": np.ones(len(n)),
+        "sum_before": before,
+        "sumsq_before": before * before,
+        "sum_after": after,
+        "sumsq_after": after * after,
+        **dict(zip(WAVE_SUMS, slots, strict=True)),
+        **{name: ~np.isnan(v) for name, v in zip(WAVE_NS, slots, strict=True)},
+    }
+    change = _summed(keys, sums, sign)
+    person = ~outcomes["pid"].duplicated().to_numpy()
+    reach = _summed(
+        {k: keys[k][person] for k in REACH_KEYS},
+        {"n_people": np.ones(int(person.sum()))},
+        sign,
     )
-    people = rows.assign(n_people=1)[~outcomes["pid"].duplicated().to_numpy()]
-    change = _summed(rows, CHANGE_KEYS, CHANGE_SUMS)
-    reach = _summed(people, REACH_KEYS, REACH_SUMS)
-    for frame, sums in ((change, CHANGE_SUMS), (reach, REACH_SUMS)):
-        frame[sums] = frame[sums] * sign
     return change, reach
 
 
-def _summed(rows: pd.DataFrame, keys: list[str], sums: list[str]) -> pd.DataFrame:
+def _periods(days: np.ndarray) -> np.ndarray:
+    """``year * 4 + quarter - 1`` of days since 1970 (NaN stays NaN)."""
+    known = ~np.isnan(days)
+    out = np.full(len(days), np.nan)
+    dates = pd.to_datetime(days[known], unit="D")
+    out[known] = dates.year * 4 + (dates.month - 1) // 3
+    return out
+
+
+def _summed(
+    keys: dict[str, Any], sums: dict[str, np.ndarray], sign: float = 1.0
+) -> pd.DataFrame:
     """Sum ``sums`` per distinct ``keys`` (missing keys included; a wave sum over
-    no values stays missing, like SQL's SUM)."""
-    if rows.empty:
-        return _empty(keys, sums)
-    code, first = _codes([rows[k].to_numpy() for k in keys])
-    out = rows.iloc[first][keys].reset_index(drop=True)
-    for name in sums:
-        values = rows[name].to_numpy(dtype=float)
-        out[name] = np.bincount(code, np.nan_to_num(values), minlength=len(first))
+    no values stays missing, like SQL's SUM), times ``sign``."""
+    code, first = _codes(list(keys.values()))
+    out = pd.DataFrame(
+        {k: _none(np.asarray(v[first], dtype=object)) for k, v in keys.items()}
+    )
+    for name, values in sums.items():
+        total = np.bincount(code, np.nan_to_num(np.asarray(values, float)), len(first))
+        out[name] = total * sign
     for total, count in zip(WAVE_SUMS, WAVE_NS, strict=True):
         if total in out:
             out.loc[out[count] == 0, total] = np.nan
@@ -293,8 +378,8 @@ def _empty(keys: list[str], sums: list[str]) -> pd.DataFrame:
     return pd.DataFrame(columns=[*keys, *sums])
 
 
-def _none(column: pd.Series) -> np.ndarray:
-    values = column.astype(object).to_numpy(copy=True)
+def _none(values: np.ndarray) -> np.ndarray:
+    values = values.astype(object, copy=True)
     values[pd.isna(values)] = None
     return values
 
@@ -321,8 +406,10 @@ def _apply(
         stored = _stored(session, org, model, [*keys, *sums], programme_ids)
         merged = pd.concat([stored, *frames], ignore_index=True)
         merged = merged.astype({k: float for k in ("period", "delta") if k in keys})
-        merged["wijk"] = _none(merged["wijk"])
-        total = _summed(merged, keys, sums)
+        total = _summed(
+            {k: _none(merged[k].to_numpy(dtype=object)) for k in keys},
+            {k: merged[k].to_numpy(dtype=float) for k in sums},
+        )
         total = total[total[size] > 0]
         _replace(session, org, model, programme_ids, total)
 
@@ -358,15 +445,19 @@ def _replace(
     if cells.empty:
         return
     counts = {"n", "n_people", *WAVE_NS, "programme_id", "period"}
-    records = []
-    for row in cells.to_dict("records"):
-        record: dict[str, Any] = {"organisation_id": org.id}
-        for name, value in row.items():
-            if value is None or (isinstance(value, float) and np.isnan(value)):
-                record[name] = None
-            elif name in counts:
-                record[name] = int(round(value))
-            else:
-                record[name] = value
-        records.append(record)
+    columns: dict[str, list[Any]] = {"organisation_id": [org.id] * len(cells)}
+    for name in cells.columns:
+        values = cells[name].to_numpy(dtype=object)
+        missing = pd.isna(values)
+        if name in counts:
+            values = np.where(missing, None, cells[name].to_numpy(float).round())
+            values = [None if v is None else int(v) for v in values]
+        else:
+            values = np.where(missing, None, values).tolist()
+        columns[name] = list(values)
+    names = list(columns)
+    records = [
+        dict(zip(names, row, strict=True))
+        for row in zip(*columns.values(), strict=True)
+    ]
     session.connection().execute(sa.insert(table), records)
