@@ -74,8 +74,8 @@ def erase_participants(
         col(Participant.organisation_id) == org.id,
         col(Participant.pseudonym) == pseudonym,
     )
-    people = session.connection().execute(ids).scalars().all()
-    with summary.changing(session=session, org=org, participant_ids=people):
+    person_ids = session.connection().execute(ids).scalars().all()
+    with summary.changing(session=session, org=org, participant_ids=person_ids):
         measurements = session.execute(
             sa.delete(Measurement).where(
                 col(Measurement.organisation_id) == org.id,

@@ -161,15 +161,8 @@ def _created_by(
     """Which of ``pid`` are participants ``batch`` created."""
     p = Participant
     mine = sa.and_(col(p.organisation_id) == org.id, col(p.batch_id) == batch.id)
-    low, high, count = (
-        session.connection()
-        .execute(
-            sa.select(func.min(col(p.id)), func.max(col(p.id)), func.count()).where(
-                mine
-            )
-        )
-        .one()
-    )
+    span = sa.select(func.min(col(p.id)), func.max(col(p.id)), func.count())
+    low, high, count = (int(v or 0) for v in session.execute(span.where(mine)).one())
     if not count:
         return np.zeros(len(pid), dtype=bool)
     if high - low + 1 == count:  # one insert: consecutive ids (the usual case)
@@ -368,9 +361,9 @@ def _summed(
     for name, values in sums.items():
         total = np.bincount(code, np.nan_to_num(np.asarray(values, float)), len(first))
         out[name] = total * sign
-    for total, count in zip(WAVE_SUMS, WAVE_NS, strict=True):
-        if total in out:
-            out.loc[out[count] == 0, total] = np.nan
+    for wave_sum, wave_n in zip(WAVE_SUMS, WAVE_NS, strict=True):
+        if wave_sum in out:
+            out.loc[out[wave_n] == 0, wave_sum] = np.nan
     return out
 
 
@@ -445,16 +438,19 @@ def _replace(
     if cells.empty:
         return
     counts = {"n", "n_people", *WAVE_NS, "programme_id", "period"}
+    texts = {"instrument", "domain", "group", "wijk"}
     columns: dict[str, list[Any]] = {"organisation_id": [org.id] * len(cells)}
     for name in cells.columns:
-        values = cells[name].to_numpy(dtype=object)
-        missing = pd.isna(values)
-        if name in counts:
-            values = np.where(missing, None, cells[name].to_numpy(float).round())
-            values = [None if v is None else int(v) for v in values]
+        missing = pd.isna(cells[name].to_numpy(dtype=object)).tolist()
+        if name in texts:
+            values = cells[name].to_numpy(dtype=object).tolist()
         else:
-            values = np.where(missing, None, values).tolist()
-        columns[name] = list(values)
+            values = cells[name].to_numpy(dtype=float).tolist()
+            if name in counts:
+                values = [
+                    v if m else round(v) for v, m in zip(values, missing, strict=True)
+                ]
+        columns[name] = [None if m else v for v, m in zip(values, missing, strict=True)]
     names = list(columns)
     records = [
         dict(zip(names, row, strict=True))

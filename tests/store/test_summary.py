@@ -18,10 +18,10 @@ from impact.sample import generate as sample
 from impact.services.imports import frames_sha256, import_frames, undo_import
 from impact.services.security import erase_client
 from impact.store import aggregates as agg
-from impact.store import batches, orgs, programmes
-from impact.store.engine import dispose_engines, session_scope
+from impact.store import batches, orgs, programmes, summary
+from impact.store.engine import dispose_engines, session_scope, write_scope
 from impact.store.migrate import alembic_config, upgrade
-from impact.store.models import ChangeCell
+from impact.store.models import ChangeCell, Participant
 from tests.factories import add_org_with_data, migrated_engine
 from tests.store.reference_cells import reference_cells
 
@@ -198,3 +198,28 @@ def test_migration_fills_the_cells_on_sqlite(sqlite_url: str) -> None:
 @pytest.mark.postgres
 def test_migration_fills_the_cells_on_postgres(postgres_url: str) -> None:
     _check_backfill(postgres_url)
+
+
+def test_participants_of_a_batch_also_when_their_ids_have_gaps(
+    sqlite_url: str,
+) -> None:
+    """Ids of one import are usually consecutive; when another writer's ids
+    interleave (PostgreSQL sequences), the batch's participants are listed."""
+    engine = migrated_engine(sqlite_url)
+    add_org_with_data(engine, "org-a", seed=4, n=6)
+    with write_scope(engine) as s:
+        org = orgs.get_organisation(session=s, slug="org-a")
+        batch = batches.list_batches(session=s, org=org)[0]
+        ids = sorted(s.exec(select(Participant.id)).all())
+        pid = np.array([*ids, max(ids) + 1], dtype=np.int64)
+        consecutive = summary._created_by(s, org, batch, pid)
+        assert consecutive.tolist() == [True] * len(ids) + [False]
+        middle = s.get(Participant, ids[len(ids) // 2])
+        assert middle is not None
+        middle.batch_id = None
+        s.add(middle)
+        s.flush()
+        gapped = summary._created_by(s, org, batch, pid)
+        assert gapped.tolist() == [i != middle.id for i in ids] + [False]
+        s.rollback()
+    dispose_engines()
