@@ -38,6 +38,7 @@ import sqlalchemy as sa
 from sqlalchemy import case, func
 from sqlmodel import Session, col
 
+from impact.store.bulk import insert_ignore
 from impact.store.models import (
     ChangeCell,
     ImportBatch,
@@ -160,7 +161,12 @@ def _created_by(
 ) -> np.ndarray:
     """Which of ``pid`` are participants ``batch`` created."""
     p = Participant
-    mine = sa.and_(col(p.organisation_id) == org.id, col(p.batch_id) == batch.id)
+    mine = sa.and_(
+        # the id range first: the database reads only the newest participants
+        col(p.id).between(int(pid.min()), int(pid.max())),
+        col(p.batch_id) == batch.id,
+        col(p.organisation_id) == org.id,
+    )
     span = sa.select(func.min(col(p.id)), func.max(col(p.id)), func.count())
     low, high, count = (int(v or 0) for v in session.execute(span.where(mine)).one())
     if not count:
@@ -439,7 +445,7 @@ def _replace(
         return
     counts = {"n", "n_people", *WAVE_NS, "programme_id", "period"}
     texts = {"instrument", "domain", "group", "wijk"}
-    columns: dict[str, list[Any]] = {"organisation_id": [org.id] * len(cells)}
+    columns: list[list[Any]] = [[org.id] * len(cells)]
     for name in cells.columns:
         missing = pd.isna(cells[name].to_numpy(dtype=object)).tolist()
         if name in texts:
@@ -450,10 +456,6 @@ def _replace(
                 values = [
                     v if m else round(v) for v, m in zip(values, missing, strict=True)
                 ]
-        columns[name] = [None if m else v for v, m in zip(values, missing, strict=True)]
-    names = list(columns)
-    records = [
-        dict(zip(names, row, strict=True))
-        for row in zip(*columns.values(), strict=True)
-    ]
-    session.connection().execute(sa.insert(table), records)
+        columns.append([None if m else v for v, m in zip(values, missing, strict=True)])
+    names = ["organisation_id", *cells.columns]
+    insert_ignore(session, table.name, names, list(zip(*columns, strict=True)))
