@@ -176,16 +176,21 @@ def _objects(column: pd.Series) -> np.ndarray:
 def undo_batch_rows(*, session: Session, org: Organisation, batch: ImportBatch) -> int:
     """Delete what ``batch`` added (and participants left without data)."""
     removed = 0
-    touched = (
-        sa.select(col(Measurement.participant_id))
-        .where(
-            col(Measurement.organisation_id) == org.id,
-            col(Measurement.batch_id) == batch.id,
-        )
-        .distinct()
+    added = sa.and_(
+        col(Measurement.organisation_id) == org.id,
+        col(Measurement.batch_id) == batch.id,
     )
-    people = session.connection().execute(touched).scalars().all()
-    with summary.changing(session=session, org=org, participant_ids=people):
+    read = session.connection().execute
+
+    def touched(column: Any) -> list[int]:
+        return list(read(sa.select(column).where(added).distinct()).scalars())
+
+    with summary.changing(
+        session=session,
+        org=org,
+        participant_ids=touched(col(Measurement.participant_id)),
+        programme_ids=touched(col(Measurement.programme_id)),
+    ):
         for table in (Measurement, AreaObservation):
             result = session.execute(
                 delete(table).where(

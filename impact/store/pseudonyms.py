@@ -75,7 +75,13 @@ def erase_participants(
         col(Participant.pseudonym) == pseudonym,
     )
     person_ids = session.connection().execute(ids).scalars().all()
-    with summary.changing(session=session, org=org, participant_ids=person_ids):
+    progs = select(Participant.programme_id).where(col(Participant.id).in_(ids))
+    with summary.changing(
+        session=session,
+        org=org,
+        participant_ids=person_ids,
+        programme_ids=session.connection().execute(progs).scalars().all(),
+    ):
         measurements = session.execute(
             sa.delete(Measurement).where(
                 col(Measurement.organisation_id) == org.id,

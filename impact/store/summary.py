@@ -131,26 +131,59 @@ def record_import(
         keys = ["participant_id", "instrument", "domain", "wave"]
         twice = rows[fresh].duplicated(keys, keep=False).to_numpy()
         fresh[np.isin(pid, pid[fresh][twice])] = False
-    plus = [_outcomes_from_rows(rows if fresh.all() else rows[fresh], frame)]
-    minus = []
+    new = _outcomes_from_rows(rows if fresh.all() else rows[fresh], frame)
+    parts = [_cells(new, 1.0)]
     stored = np.unique(pid[~fresh])
     if len(stored):
-        plus.append(_outcomes_from_sql(session, org, stored))
-        minus.append(_outcomes_from_sql(session, org, stored, without_batch=batch.id))
-    _apply(session, org, plus, minus)
+        parts.append(_cells_from_sql(session, org, stored, sign=1.0))
+        parts.append(
+            _cells_from_sql(session, org, stored, sign=-1.0, without_batch=batch.id)
+        )
+    _apply(session, org, parts)
 
 
 @contextmanager
 def changing(
-    *, session: Session, org: Organisation, participant_ids: Iterable[int]
+    *,
+    session: Session,
+    org: Organisation,
+    participant_ids: Iterable[int],
+    programme_ids: Iterable[int],
 ) -> Iterator[None]:
-    """Keep the cells current around a change to these participants' rows
-    (undo, erasure): summarise them before and after the ``with`` block."""
+    """Keep the cells current around a change to these participants' rows (in
+    these programmes; undo, erasure): summarise them before and after the
+    ``with`` block, or, when they are half the people of those programmes or
+    more, summarise the programmes afresh after it (less to read)."""
     ids = np.unique(np.fromiter(participant_ids, dtype=np.int64))
-    before = _outcomes_from_sql(session, org, ids)
+    programmes = sorted({int(p) for p in programme_ids})
+    if not len(ids) or not programmes:
+        yield
+        return
+    if 2 * len(ids) >= _people_in(session, org, programmes):
+        yield
+        _rebuild(session, org, programmes)
+        return
+    before = _cells_from_sql(session, org, ids, sign=-1.0)
     yield
-    after = _outcomes_from_sql(session, org, ids)
-    _apply(session, org, [after], [before])
+    _apply(session, org, [before, _cells_from_sql(session, org, ids, sign=1.0)])
+
+
+def _people_in(session: Session, org: Organisation, programme_ids: list[int]) -> int:
+    r = ReachCell.__table__  # type: ignore[attr-defined]
+    stmt = sa.select(func.coalesce(func.sum(r.c.n_people), 0)).where(
+        r.c.organisation_id == org.id, r.c.programme_id.in_(programme_ids)
+    )
+    return int(session.execute(stmt).scalar_one())
+
+
+def _rebuild(session: Session, org: Organisation, programme_ids: list[int]) -> None:
+    """Replace the cells of these programmes by those of their measurements."""
+    m = Measurement
+    where = sa.and_(
+        col(m.organisation_id) == org.id, col(m.programme_id).in_(programme_ids)
+    )
+    change, reach = _query_cells(session, where, sign=1.0)
+    _apply(session, org, [(change, reach)], programme_ids=programme_ids, fresh=True)
 
 
 # --- per person and outcome ---------------------------------------------------
@@ -177,16 +210,19 @@ def _created_by(
     return np.isin(pid, np.fromiter(ids, dtype=np.int64))
 
 
-def _outcomes_from_sql(
+def _cells_from_sql(
     session: Session,
     org: Organisation,
     participant_ids: np.ndarray,
+    *,
+    sign: float,
     without_batch: int | None = None,
-) -> pd.DataFrame:
-    """OUTCOME_COLUMNS of these participants, from their stored measurements
-    (``without_batch``: as if that batch's rows were not there)."""
-    m, p = Measurement, Participant
-    parts = []
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(change, reach) contributions of these participants, times ``sign``, from
+    their stored measurements (``without_batch``: as if that batch's rows were
+    not there), grouped in the database."""
+    m = Measurement
+    changes, reaches = [], []
     for start in range(0, len(participant_ids), ID_CHUNK):
         chunk = [int(i) for i in participant_ids[start : start + ID_CHUNK]]
         where = sa.and_(
@@ -197,20 +233,86 @@ def _outcomes_from_sql(
                 where,
                 sa.or_(col(m.batch_id).is_(None), col(m.batch_id) != without_batch),
             )
-        pp = participant_outcomes(where).subquery()
-        stmt = sa.select(pp, col(p.group), col(p.wijk)).join(p, col(p.id) == pp.c.pid)
-        parts += [tuple(r) for r in session.connection().execute(stmt).all()]
-    frame = pd.DataFrame(parts, columns=OUTCOME_COLUMNS, dtype=object)
-    days = (pd.to_datetime(frame["d0"]) - EPOCH) / pd.Timedelta(days=1)
-    return frame.astype(
-        {
-            "pid": np.int64,
-            "prog": np.int64,
-            "n": np.int64,
-            **dict.fromkeys(["ins", "dom", "group", "wijk"], "category"),
-            **dict.fromkeys(["before", "after", *SLOTS], float),
-        }
-    ).assign(d0=days.astype(float))
+        change, reach = _query_cells(session, where, sign)
+        changes.append(change)
+        reaches.append(reach)
+    return pd.concat(changes), pd.concat(reaches)
+
+
+def _query_cells(
+    session: Session, where: Any, sign: float
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    found = [tuple(r) for r in session.connection().execute(_cell_query(where))]
+    change = [r[1:] for r in found if r[0] == "change"]
+    reach = [(r[1], r[4], r[5], r[6], r[8]) for r in found if r[0] == "reach"]
+    out = []
+    for rows, keys, sums in (
+        (change, CHANGE_KEYS, CHANGE_SUMS),
+        (reach, REACH_KEYS, REACH_SUMS),
+    ):
+        frame = pd.DataFrame(rows, columns=[*keys, *sums], dtype=object)
+        frame[sums] = frame[sums].astype(float) * sign
+        out.append(frame)
+    return out[0], out[1]
+
+
+def _cell_query(where: Any) -> Any:
+    """Change and reach cells of the measurements ``where``: ``kind``, then
+    CHANGE_KEYS + CHANGE_SUMS; a reach row has its keys and count in the places
+    of the same names (programme_id, group, wijk, period, n), NULL elsewhere."""
+    p = Participant
+    pp = participant_outcomes(where).cte("pp")
+    intake = (
+        sa.select(pp.c.pid, func.min(pp.c.d0).label("d0"))
+        .group_by(pp.c.pid)
+        .cte("intake")
+    )
+    year = sa.cast(sa.extract("year", intake.c.d0), sa.Integer)
+    month = sa.cast(sa.extract("month", intake.c.d0), sa.Integer)
+    period = (year * 4 + (month - 1) // 3).label("period")
+    rows = (
+        sa.select(
+            pp,
+            col(p.group).label("grp"),
+            col(p.wijk),
+            period,
+            case((pp.c.n >= 2, pp.c.after - pp.c.before)).label("delta"),
+        )
+        .join(p, col(p.id) == pp.c.pid)
+        .join(intake, intake.c.pid == pp.c.pid)
+        .subquery("rows")
+    )
+    r = rows.c
+    keys = [r.prog, r.ins, r.dom, r.grp, r.wijk, r.period, r.delta]
+    waves = [func.sum(r[f"v{k}"]) for k in range(MAX_WAVES)]
+    counts = [func.count(r[f"v{k}"]) for k in range(MAX_WAVES)]
+    change = sa.select(
+        sa.literal("change").label("kind"),
+        *keys,
+        func.count(),
+        func.sum(r.before),
+        func.sum(r.before * r.before),
+        func.sum(r.after),
+        func.sum(r.after * r.after),
+        *waves,
+        *counts,
+    ).group_by(*keys)
+    people = (
+        sa.select(col(p.programme_id), col(p.group).label("grp"), col(p.wijk), period)
+        .select_from(intake)
+        .join(p, col(p.id) == intake.c.pid)
+        .subquery("people")
+    )
+    q = people.c
+    # in the change columns' places (PostgreSQL unites columns by position)
+    null = sa.null()
+    reach = sa.select(
+        sa.literal("reach").label("kind"),
+        q.programme_id, null, null, q.grp, q.wijk, q.period, null,
+        func.count(),
+        *[null] * (len(CHANGE_SUMS) - 1),
+    ).group_by(q.programme_id, q.grp, q.wijk, q.period)  # fmt: skip
+    return sa.union_all(change, reach)
 
 
 def _outcomes_from_rows(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -360,6 +462,8 @@ def _summed(
 ) -> pd.DataFrame:
     """Sum ``sums`` per distinct ``keys`` (missing keys included; a wave sum over
     no values stays missing, like SQL's SUM), times ``sign``."""
+    if not len(next(iter(keys.values()))):
+        return _empty(list(keys), list(sums))
     code, first = _codes(list(keys.values()))
     out = pd.DataFrame(
         {k: _none(np.asarray(v[first], dtype=object)) for k, v in keys.items()}
@@ -386,15 +490,17 @@ def _none(values: np.ndarray) -> np.ndarray:
 def _apply(
     session: Session,
     org: Organisation,
-    plus: list[pd.DataFrame],
-    minus: list[pd.DataFrame],
+    parts: list[tuple[pd.DataFrame, pd.DataFrame]],
+    *,
+    programme_ids: list[int] | None = None,
+    fresh: bool = False,
 ) -> None:
-    """Add the cells of ``plus`` and subtract those of ``minus`` (OUTCOME_COLUMNS
-    frames) in the stored cells of the programmes concerned."""
-    parts = [_cells(f, 1.0) for f in plus] + [_cells(f, -1.0) for f in minus]
-    programme_ids = sorted(
-        {int(p) for change, _ in parts for p in change["programme_id"].unique()}
-    )
+    """Add these (change, reach) contributions to the stored cells of the
+    programmes concerned (``fresh``: replace the cells of ``programme_ids``)."""
+    if programme_ids is None:
+        programme_ids = sorted(
+            {int(p) for change, _ in parts for p in change["programme_id"].unique()}
+        )
     if not programme_ids:
         return
     tables = (
@@ -402,8 +508,10 @@ def _apply(
         (ReachCell, REACH_KEYS, REACH_SUMS, "n_people", [r for _, r in parts]),
     )
     for model, keys, sums, size, frames in tables:
-        stored = _stored(session, org, model, [*keys, *sums], programme_ids)
-        merged = pd.concat([stored, *frames], ignore_index=True)
+        if not fresh:
+            stored = _stored(session, org, model, [*keys, *sums], programme_ids)
+            frames = [stored, *frames]
+        merged = pd.concat(frames, ignore_index=True)
         merged = merged.astype({k: float for k in ("period", "delta") if k in keys})
         total = _summed(
             {k: _none(merged[k].to_numpy(dtype=object)) for k in keys},
