@@ -24,6 +24,9 @@ Writers:
   people concerned before and after.
 
 Each write then adds (after - before) to the cells of the programmes concerned.
+When the people concerned are half of those programmes' people or more, the
+programmes are summarised afresh instead (one GROUP BY over their rows: less to
+read than twice those people's rows).
 """
 
 from __future__ import annotations
@@ -131,9 +134,13 @@ def record_import(
         keys = ["participant_id", "instrument", "domain", "wave"]
         twice = rows[fresh].duplicated(keys, keep=False).to_numpy()
         fresh[np.isin(pid, pid[fresh][twice])] = False
+    stored = np.unique(pid[~fresh])
+    programmes = sorted(int(p) for p in rows["programme_id"].unique())
+    if len(stored) and 2 * len(stored) >= _people_in(session, org, programmes):
+        _rebuild(session, org, programmes)  # most people had rows before
+        return
     new = _outcomes_from_rows(rows if fresh.all() else rows[fresh], frame)
     parts = [_cells(new, 1.0)]
-    stored = np.unique(pid[~fresh])
     if len(stored):
         parts.append(_cells_from_sql(session, org, stored, sign=1.0))
         parts.append(

@@ -87,11 +87,16 @@ def _import(engine: Engine, slug: str, frame: pd.DataFrame, name: str) -> int:
     return result.batch_id
 
 
-def _later_waves(rng: np.random.Generator, stored: pd.DataFrame) -> pd.DataFrame:
-    """New waves for some stored people (some dated before their intake, which
-    moves them to another quarter), plus rows already stored (skipped)."""
-    chosen = stored.drop_duplicates(["client_ref", "instrument", "domain"]).sample(
-        frac=0.4, random_state=int(rng.integers(1 << 30))
+def _later_waves(
+    rng: np.random.Generator, stored: pd.DataFrame, share: float
+) -> pd.DataFrame:
+    """New waves for a ``share`` of the stored people (some dated before their
+    intake, which moves them to another quarter), plus rows already stored
+    (skipped)."""
+    people = stored["client_ref"].drop_duplicates()
+    chosen = people.sample(frac=share, random_state=int(rng.integers(1 << 30)))
+    chosen = stored[stored["client_ref"].isin(chosen)].drop_duplicates(
+        ["client_ref", "instrument", "domain"]
     )
     later = chosen.assign(
         wave=rng.choice([2, 3, 5], len(chosen)),
@@ -121,17 +126,22 @@ def _check_every_write(url: str, blanks: bool = True) -> None:
     )
     # a new person with the same measurement twice (the database keeps one)
     twice = newcomers.iloc[[0]].assign(value=newcomers["value"].iloc[0] + 1)
-    second = pd.concat([_later_waves(rng, first), newcomers, twice])
+    # few stored people get rows: their cells are updated person by person
+    second = pd.concat([_later_waves(rng, first, 0.15), newcomers, twice])
     batch = _import(engine, "org-a", second, "second.xlsx")
     n_second = _check(engine, "org-a")
     assert n_second > n_first
+    # most stored people get rows: the programmes are summarised afresh
+    _import(engine, "org-a", _later_waves(rng, first, 0.8), "third.xlsx")
+    assert _check(engine, "org-a") == n_second
 
     undo_import(engine=engine, org_slug="org-a", batch_id=batch)
-    assert _check(engine, "org-a") == n_first
+    n_undone = _check(engine, "org-a")
+    assert n_undone == n_first
 
     erased = str(first["client_ref"].iloc[3])
     assert erase_client(engine=engine, org_slug="org-a", client_ref=erased).participants
-    assert _check(engine, "org-a") == n_first - first_programmes(first, erased)
+    assert _check(engine, "org-a") == n_undone - first_programmes(first, erased)
     _check(engine, "other")
     dispose_engines()
 
