@@ -26,6 +26,8 @@ STORE_WRITES = frozenset(
         "write_area_observations",
         "add_batch",
         "undo_batch_rows",
+        "record_import",
+        "changing",
         "replace_pseudonyms",
         "erase_participants",
         "save_mapping",

@@ -2,14 +2,15 @@
 
 Everything here returns *cells* (counts and sums per programme, outcome, group,
 wijk and intake quarter), never rows about single people; the services layer
-filters and combines the cells. One pass over the measurements per call:
+filters and combines the cells. The measurements are not read: every write keeps
+the ChangeCell and ReachCell tables current (``impact.store.summary``), which
+hold per person and outcome the value at the first and last wave (waves
+``0 .. MAX_WAVES-1``), summed per cell and per change ``after - before``. From
+those, one query:
 
-* ``pp``: per participant and outcome, the value at the first and last wave
-  (waves ``0 .. MAX_WAVES-1``), the number of measurements and the first date;
-* ``intake``: per participant, the first measurement date (their intake);
 * ``spread``: per programme and outcome, the spread of the before scores of the
   people with two measurements (for the Reliable Change Index threshold);
-* change cells and reach cells grouped from those.
+* change cells, classified with the current rules, and reach cells.
 
 Scope: with ``as_funder=False`` ``org`` owns the data; with ``as_funder=True``
 ``org`` is a funder and only the programmes its Funding rows name are read.
@@ -23,23 +24,22 @@ from typing import Any, Literal
 
 import pandas as pd
 import sqlalchemy as sa
-from sqlalchemy import Integer, case, func
+from sqlalchemy import case, func
 from sqlmodel import Session, col
 
 from impact.domain.instruments import Instrument as InstrumentSpec
 from impact.store import orgs, programmes
 from impact.store.models import (
     AreaObservation,
+    ChangeCell,
     Funding,
     ImportBatch,
-    Measurement,
     Organisation,
-    Participant,
     Programme,
+    ReachCell,
 )
+from impact.store.summary import MAX_WAVES
 
-#: waves 0 .. MAX_WAVES - 1 are summarised (0 = voormeting, 1 = nameting, ...)
-MAX_WAVES = 6
 RuleMode = Literal["rci", "mcid", "binary", "none"]
 CHANGE_COLUMNS = [
     "programme_id", "instrument", "domain", "group", "wijk", "period",
@@ -120,40 +120,12 @@ def data_version(
     return int(last), int(undone)
 
 
-def _period(date: Any) -> Any:
-    """``year * 4 + quarter - 1`` of a date column (NULL stays NULL)."""
-    year = sa.cast(sa.extract("year", date), Integer)
-    month = sa.cast(sa.extract("month", date), Integer)
-    return year * 4 + (month - 1) // 3
-
-
-def _participant_outcomes(where: Any) -> Any:
-    m = Measurement
-    slots = {
-        k: func.sum(case((col(m.wave) == k, col(m.value)))) for k in range(MAX_WAVES)
-    }
-    first, last = func.min(col(m.wave)), func.max(col(m.wave))
-    return (
-        sa.select(
-            col(m.participant_id).label("pid"),
-            func.min(col(m.programme_id)).label("prog"),
-            col(m.instrument).label("ins"),
-            col(m.domain).label("dom"),
-            func.count().label("n"),
-            func.min(col(m.date)).label("d0"),
-            case(*((first == k, v) for k, v in slots.items())).label("before"),
-            case(*((last == k, v) for k, v in slots.items())).label("after"),
-            *(v.label(f"v{k}") for k, v in slots.items()),
-        )
-        .where(where, col(m.wave) >= 0, col(m.wave) < MAX_WAVES)
-        .group_by(col(m.participant_id), col(m.instrument), col(m.domain))
-        .cte("pp")
-    )
-
-
-def _classified(pp: Any, spread: Any, rules: Sequence[ChangeRule]) -> tuple[Any, Any]:
-    """SQL expressions: 1/0 improved and deteriorated (NULL: not classified)."""
-    delta = pp.c.after - pp.c.before
+def _classified(
+    cells: Any, spread: Any, rules: Sequence[ChangeRule]
+) -> tuple[Any, Any]:
+    """SQL expressions on a change cell: 1/0 improved and deteriorated (NULL: not
+    classified), from its ``delta`` (NULL: measured once)."""
+    delta = cells.c.delta
     var = (spread.c.sbb - spread.c.sb * spread.c.sb / spread.c.k) / (spread.c.k - 1)
     improved, worse = [], []
     for rule in rules:
@@ -167,12 +139,12 @@ def _classified(pp: Any, spread: Any, rules: Sequence[ChangeRule]) -> tuple[Any,
             up, down = signed > 0.5, signed < -0.5
         else:
             continue
-        is_rule = pp.c.ins == rule.instrument
+        is_rule = cells.c.instrument == rule.instrument
         improved.append((is_rule, case((up, 1), else_=0)))
         worse.append((is_rule, case((down, 1), else_=0)))
     if not improved:
         return sa.null(), sa.null()
-    paired = pp.c.n >= 2
+    paired = delta.is_not(None)
     return (
         case((paired, case(*improved, else_=None)), else_=None),
         case((paired, case(*worse, else_=None)), else_=None),
@@ -186,100 +158,93 @@ def outcome_cells(
     rules: Sequence[ChangeRule] = (),
     as_funder: bool = False,
 ) -> OutcomeCells:
-    """Change and reach cells of every programme in scope (see module docstring)."""
-    where = _programme_scope(org, as_funder, col(Measurement.programme_id))
+    """Change and reach cells of every programme in scope (see module docstring),
+    summed from the cells every write keeps current (``impact.store.summary``)."""
+    c = ChangeCell.__table__  # type: ignore[attr-defined]
+    where = _programme_scope(org, as_funder, c.c.programme_id)
     if not as_funder:
-        where = sa.and_(col(Measurement.organisation_id) == org.id, where)
-    pp = _participant_outcomes(where)
-    intake = (
-        sa.select(pp.c.pid, func.min(pp.c.d0).label("d0"))
-        .group_by(pp.c.pid)
-        .cte("intake")
-    )
+        where = sa.and_(c.c.organisation_id == org.id, where)
+    cells = sa.select(c).where(where).cte("cells")
+    keys = (cells.c.programme_id, cells.c.instrument, cells.c.domain)
     spread = (
         sa.select(
-            pp.c.prog,
-            pp.c.ins,
-            pp.c.dom,
-            func.count().label("k"),
-            func.sum(pp.c.before).label("sb"),
-            func.sum(pp.c.before * pp.c.before).label("sbb"),
+            *keys,
+            func.sum(cells.c.n).label("k"),
+            func.sum(cells.c.sum_before).label("sb"),
+            func.sum(cells.c.sumsq_before).label("sbb"),
         )
-        .where(pp.c.n >= 2)
-        .group_by(pp.c.prog, pp.c.ins, pp.c.dom)
+        .where(cells.c.delta.is_not(None))
+        .group_by(*keys)
         .cte("spread")
     )
-    improved, worse = _classified(pp, spread, rules)
+    improved, worse = _classified(cells, spread, rules)
     stmt = sa.union_all(
-        _change_select(pp, intake, spread, improved, worse),
-        _reach_select(intake),
+        _change_select(cells, spread, improved, worse),
+        _reach_select(org, as_funder),
     )
     rows = session.execute(stmt).all()
     return _split_cells(rows)
 
 
-def _change_select(pp: Any, intake: Any, spread: Any, improved: Any, worse: Any) -> Any:
-    p = Participant
-    paired = pp.c.n >= 2
-    period = _period(intake.c.d0)
+def _change_select(cells: Any, spread: Any, improved: Any, worse: Any) -> Any:
+    c = cells.c
+    paired = c.delta.is_not(None)
     sums = []
     for k in range(MAX_WAVES):
-        value = getattr(pp.c, f"v{k}")
-        sums += [func.sum(value), func.count(value)]
+        sums += [func.sum(c[f"wave_sum{k}"]), func.sum(c[f"wave_n{k}"])]
     return (
         sa.select(
             sa.literal("change").label("kind"),
-            pp.c.prog,
-            pp.c.ins,
-            pp.c.dom,
-            col(p.group),
-            col(p.wijk),
-            period,
-            func.count(),
-            func.sum(case((paired, 1), else_=0)),
-            func.sum(case((paired, pp.c.before))),
-            func.sum(case((paired, pp.c.before * pp.c.before))),
-            func.sum(case((paired, pp.c.after))),
-            func.sum(case((paired, pp.c.after * pp.c.after))),
-            func.sum(improved),
-            func.sum(worse),
-            func.count(improved),
+            c.programme_id,
+            c.instrument,
+            c.domain,
+            c["group"],
+            c.wijk,
+            c.period,
+            func.sum(c.n),
+            func.sum(case((paired, c.n), else_=0)),
+            func.sum(case((paired, c.sum_before))),
+            func.sum(case((paired, c.sumsq_before))),
+            func.sum(case((paired, c.sum_after))),
+            func.sum(case((paired, c.sumsq_after))),
+            func.sum(improved * c.n),
+            func.sum(worse * c.n),
+            func.coalesce(func.sum(case((improved.is_not(None), c.n))), 0),
             *sums,
         )
-        .select_from(pp)
-        .join(p, col(p.id) == pp.c.pid)
-        .join(intake, intake.c.pid == pp.c.pid)
+        .select_from(cells)
         .outerjoin(
             spread,
             sa.and_(
-                spread.c.prog == pp.c.prog,
-                spread.c.ins == pp.c.ins,
-                spread.c.dom == pp.c.dom,
+                spread.c.programme_id == c.programme_id,
+                spread.c.instrument == c.instrument,
+                spread.c.domain == c.domain,
             ),
         )
-        .group_by(pp.c.prog, pp.c.ins, pp.c.dom, col(p.group), col(p.wijk), period)
+        .group_by(c.programme_id, c.instrument, c.domain, c["group"], c.wijk, c.period)
     )
 
 
-def _reach_select(intake: Any) -> Any:
-    p = Participant
-    period = _period(intake.c.d0)
+def _reach_select(org: Organisation, as_funder: bool) -> Any:
+    r = ReachCell.__table__  # type: ignore[attr-defined]
+    where = _programme_scope(org, as_funder, r.c.programme_id)
+    if not as_funder:
+        where = sa.and_(r.c.organisation_id == org.id, where)
     n_null = len(CHANGE_COLUMNS) - 7
     return (
         sa.select(
             sa.literal("reach").label("kind"),
-            col(p.programme_id),
+            r.c.programme_id,
             sa.null(),
             sa.null(),
-            col(p.group),
-            col(p.wijk),
-            period,
-            func.count(),
+            r.c["group"],
+            r.c.wijk,
+            r.c.period,
+            func.sum(r.c.n_people),
             *([sa.null()] * n_null),
         )
-        .select_from(intake)
-        .join(p, col(p.id) == intake.c.pid)
-        .group_by(col(p.programme_id), col(p.group), col(p.wijk), period)
+        .where(where)
+        .group_by(r.c.programme_id, r.c["group"], r.c.wijk, r.c.period)
     )
 
 

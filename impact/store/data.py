@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
+from impact.store import summary
 from impact.store.bulk import (
     AREA_COLUMNS,
     MEASUREMENT_COLUMNS,
@@ -34,7 +35,7 @@ from impact.store.models import (
     Programme,
     utcnow,
 )
-from impact.store.rows import measurement_rows, people_of
+from impact.store.rows import measurements_of, people_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +100,17 @@ def write_measurements(
     if len(new):
         added = _batch_participants(session, org, batch)
         ids[new] = people.take_added(new, added)
-    chunks = measurement_rows(frame, people, ids)
+    keyed = measurements_of(frame, people, ids)
     inserted = insert_ignore_chunks(
-        session, "measurement", MEASUREMENT_COLUMNS, chunks, constants=fixed
+        session, "measurement", MEASUREMENT_COLUMNS, keyed.chunks(), constants=fixed
+    )
+    summary.record_import(
+        session=session,
+        org=org,
+        batch=batch,
+        rows=keyed.table(),
+        all_new=inserted == len(frame),
+        frame=frame,
     )
     return WriteCounts(n_new, inserted, len(frame) - inserted)
 
@@ -150,13 +159,29 @@ def write_area_observations(
 def undo_batch_rows(*, session: Session, org: Organisation, batch: ImportBatch) -> int:
     """Delete what ``batch`` added (and participants left without data)."""
     removed = 0
-    for table in (Measurement, AreaObservation):
-        result = session.execute(
-            delete(table).where(
-                col(table.organisation_id) == org.id, col(table.batch_id) == batch.id
+    added = sa.and_(
+        col(Measurement.organisation_id) == org.id,
+        col(Measurement.batch_id) == batch.id,
+    )
+    read = session.connection().execute
+
+    def touched(column: Any) -> list[int]:
+        return list(read(sa.select(column).where(added).distinct()).scalars())
+
+    with summary.changing(
+        session=session,
+        org=org,
+        participant_ids=touched(col(Measurement.participant_id)),
+        programme_ids=touched(col(Measurement.programme_id)),
+    ):
+        for table in (Measurement, AreaObservation):
+            result = session.execute(
+                delete(table).where(
+                    col(table.organisation_id) == org.id,
+                    col(table.batch_id) == batch.id,
+                )
             )
-        )
-        removed += int(result.rowcount or 0)  # type: ignore[attr-defined]
+            removed += int(result.rowcount or 0)  # type: ignore[attr-defined]
     orphan = select(Measurement.id).where(
         col(Measurement.participant_id) == col(Participant.id)
     )

@@ -142,6 +142,59 @@ class Measurement(SQLModel, table=True):
     batch_id: int | None = Field(default=None, foreign_key="importbatch.id", index=True)
 
 
+class ChangeCell(SQLModel, table=True):
+    """The dashboard's change figures, kept current by every write (see
+    ``impact.store.summary``): per programme, outcome, group, wijk, intake quarter
+    and change (``after - before``; NULL for people measured once), how many
+    people and the sums of their scores."""
+
+    __table_args__ = (
+        Index("ix_changecell_org_prog", "organisation_id", "programme_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id")
+    programme_id: int = Field(foreign_key="programme.id")
+    instrument: str = Field(max_length=60)
+    domain: str = Field(max_length=60)
+    group: str = Field(max_length=12)
+    wijk: str | None = Field(default=None, max_length=60)
+    period: int | None = None
+    delta: float | None = None
+    n: int
+    sum_before: float
+    sumsq_before: float
+    sum_after: float
+    sumsq_after: float
+    wave_sum0: float | None = None
+    wave_n0: int = 0
+    wave_sum1: float | None = None
+    wave_n1: int = 0
+    wave_sum2: float | None = None
+    wave_n2: int = 0
+    wave_sum3: float | None = None
+    wave_n3: int = 0
+    wave_sum4: float | None = None
+    wave_n4: int = 0
+    wave_sum5: float | None = None
+    wave_n5: int = 0
+
+
+class ReachCell(SQLModel, table=True):
+    """Participants with a measurement, per programme, group, wijk and intake
+    quarter (kept current like :class:`ChangeCell`)."""
+
+    __table_args__ = (
+        Index("ix_reachcell_org_prog", "organisation_id", "programme_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id")
+    programme_id: int = Field(foreign_key="programme.id")
+    group: str = Field(max_length=12)
+    wijk: str | None = Field(default=None, max_length=60)
+    period: int | None = None
+    n_people: int
+
+
 class AreaObservation(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("programme_id", "area_code", "indicator", "period"),

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from impact.errors import NotFoundError
 from impact.i18n import t
+from impact.store import summary
 from impact.store.models import Measurement, Organisation, Participant
 
 
@@ -73,12 +74,20 @@ def erase_participants(
         col(Participant.organisation_id) == org.id,
         col(Participant.pseudonym) == pseudonym,
     )
-    measurements = session.execute(
-        sa.delete(Measurement).where(
-            col(Measurement.organisation_id) == org.id,
-            col(Measurement.participant_id).in_(ids),
+    person_ids = session.connection().execute(ids).scalars().all()
+    progs = select(Participant.programme_id).where(col(Participant.id).in_(ids))
+    with summary.changing(
+        session=session,
+        org=org,
+        participant_ids=person_ids,
+        programme_ids=session.connection().execute(progs).scalars().all(),
+    ):
+        measurements = session.execute(
+            sa.delete(Measurement).where(
+                col(Measurement.organisation_id) == org.id,
+                col(Measurement.participant_id).in_(ids),
+            )
         )
-    )
     people = session.execute(
         sa.delete(Participant).where(
             col(Participant.organisation_id) == org.id,

@@ -88,41 +88,93 @@ def people_of(frame: pd.DataFrame, programme_ids: Mapping[str, int]) -> People:
     )
 
 
-def measurement_rows(
-    frame: pd.DataFrame,
-    people: People,
-    ids: np.ndarray,
-    chunk: int = CHUNK_ROWS,
-) -> Iterator[list[tuple[Any, ...]]]:
-    """Rows for ``measurement`` in unique-key order (participant, instrument,
-    domain, wave), ``chunk`` at a time (all keys are sorted up front)."""
+@dataclass(frozen=True)
+class Measurements:
+    """A frame's measurements keyed for the store, sorted by the unique key
+    (participant, instrument, domain, wave): ``order`` lists frame positions."""
+
+    order: np.ndarray
+    programme: np.ndarray
+    participant: np.ndarray
+    instrument: np.ndarray  # sorted labels; ``ins_codes`` per frame row
+    ins_codes: np.ndarray
+    domain: np.ndarray
+    dom_codes: np.ndarray
+    day_text: np.ndarray  # "YYYY-MM-DD" labels, None last; ``day_codes`` per row
+    day_codes: np.ndarray
+    wave: np.ndarray
+    value: np.ndarray
+    rated_by: np.ndarray
+
+    def chunks(self, size: int = CHUNK_ROWS) -> Iterator[list[tuple[Any, ...]]]:
+        """Rows for ``measurement`` (MEASUREMENT_COLUMNS), ``size`` at a time."""
+        for start in range(0, len(self.order), size):
+            at = self.order[start : start + size]
+            yield list(
+                zip(
+                    self.programme[at].tolist(),
+                    self.participant[at].tolist(),
+                    self.instrument[self.ins_codes[at]].tolist(),
+                    self.domain[self.dom_codes[at]].tolist(),
+                    self.day_text[self.day_codes[at]].tolist(),
+                    self.wave[at].tolist(),
+                    self.value[at].tolist(),
+                    self.rated_by[at].tolist(),
+                    strict=True,
+                )
+            )
+
+    def table(self) -> pd.DataFrame:
+        """The rows as a frame in key order, indexed by frame position (for the
+        dashboard cells, :func:`impact.store.summary.record_import`)."""
+        at = self.order
+        return pd.DataFrame(
+            {
+                "participant_id": self.participant[at],
+                "programme_id": self.programme[at],
+                "instrument": self.instrument[self.ins_codes[at]],
+                "domain": self.domain[self.dom_codes[at]],
+                "date": self.day_text[self.day_codes[at]],
+                "wave": self.wave[at],
+                "value": self.value[at],
+            },
+            index=pd.Index(at),
+        )
+
+
+def measurements_of(
+    frame: pd.DataFrame, people: People, ids: np.ndarray
+) -> Measurements:
+    """Key and sort a frame's measurements once (no per-row Python)."""
     participant = ids[people.row]
     ins_codes, ins = sorted_codes(frame["instrument"])
     dom_codes, dom = sorted_codes(frame["domain"])
     wave = frame["wave"].to_numpy(dtype=np.int64)
-    order = np.lexsort((wave, dom_codes, ins_codes, participant))
     day_codes, days = pd.factorize(frame["date"])
     day_text = np.empty(len(days) + 1, dtype=object)
     day_text[:-1] = [d.strftime("%Y-%m-%d") for d in pd.DatetimeIndex(days)]
     day_text[-1] = None  # factorize marks a missing date with -1
-    programme = people.programme[people.row]
-    value = frame["value"].to_numpy(dtype=np.float64)
-    rated_by = objects(frame["rated_by"])
-    for start in range(0, len(order), chunk):
-        at = order[start : start + chunk]
-        yield list(
-            zip(
-                programme[at].tolist(),
-                participant[at].tolist(),
-                ins[ins_codes[at]].tolist(),
-                dom[dom_codes[at]].tolist(),
-                day_text[day_codes[at]].tolist(),
-                wave[at].tolist(),
-                value[at].tolist(),
-                rated_by[at].tolist(),
-                strict=True,
-            )
-        )
+    return Measurements(
+        order=np.lexsort((wave, dom_codes, ins_codes, participant)),
+        programme=people.programme[people.row],
+        participant=participant,
+        instrument=ins,
+        ins_codes=ins_codes,
+        domain=dom,
+        dom_codes=dom_codes,
+        day_text=day_text,
+        day_codes=day_codes,
+        wave=wave,
+        value=frame["value"].to_numpy(dtype=np.float64),
+        rated_by=objects(frame["rated_by"]),
+    )
+
+
+def measurement_rows(
+    frame: pd.DataFrame, people: People, ids: np.ndarray, chunk: int = CHUNK_ROWS
+) -> Iterator[list[tuple[Any, ...]]]:
+    """Rows for ``measurement`` in unique-key order, ``chunk`` at a time."""
+    return measurements_of(frame, people, ids).chunks(chunk)
 
 
 def sorted_codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
