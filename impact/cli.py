@@ -230,12 +230,18 @@ def import_file(
     ] = None,
 ) -> None:
     """Import a file (all rows or none), or roll back a batch with --undo."""
+    if not org:
+        raise typer.BadParameter(t("cli.org_required"), param_hint="--org")
+    data = b""
+    if undo is None and file is not None and file.is_file():
+        from impact.ingest.fastread import start_early
+
+        data = file.read_bytes()
+        start_early(data)  # a large sheet's read overlaps what follows
     from impact.errors import ImportRefused
     from impact.services.imports import undo_import
     from impact.services.uploads import import_upload
 
-    if not org:
-        raise typer.BadParameter(t("cli.org_required"), param_hint="--org")
     if undo is not None:
         removed = undo_import(
             engine=_engine(), org_slug=org, batch_id=undo, actor="cli"
@@ -244,7 +250,6 @@ def import_file(
         return
     if file is None or not file.is_file():
         raise typer.BadParameter(t("cli.file_missing", path=file), param_hint="FILE")
-    data = file.read_bytes()
     with _progress(len(data)) as report:
         try:
             result, parsed = import_upload(

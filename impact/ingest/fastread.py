@@ -19,6 +19,7 @@ sheet is read the plain way, so behaviour never depends on which path ran.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime as dt
 import io
@@ -197,11 +198,35 @@ class PendingRead:
         self._feeder.join()
 
 
+#: reads started by :func:`start_early`, by the identity of their bytes
+_EARLY: dict[int, tuple[bytes, list[PendingRead]]] = {}
+
+
+def start_early(data: bytes) -> None:
+    """Start the column-wise reads of ``data`` now, for a caller that will parse
+    this very bytes object (the command line, before its slower imports and the
+    database check); :func:`start_reads` hands them to ``open_upload``. Reads
+    nobody collects are stopped when the process exits."""
+    if not _EARLY:
+        atexit.register(_cancel_early)
+    _EARLY[id(data)] = (data, start_reads(data))
+
+
+def _cancel_early() -> None:
+    for _, reads in _EARLY.values():
+        for read in reads:
+            read.cancel()
+    _EARLY.clear()
+
+
 def start_reads(data: bytes, min_bytes: int | None = None) -> list[PendingRead]:
     """Column-wise reads of the workbook's large worksheets, started now in
     child processes (before the scan has cleared the file: see impact.readworker)."""
     from impact.ingest.xmlscan import sheet_parts
 
+    early = _EARLY.pop(id(data), None)
+    if early is not None and early[0] is data and min_bytes is None:
+        return early[1]
     limit = FAST_READ_BYTES if min_bytes is None else min_bytes
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:

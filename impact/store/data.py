@@ -6,7 +6,7 @@ the caller's transaction. Reads always filter on the organisation.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +35,7 @@ from impact.store.models import (
     Programme,
     utcnow,
 )
-from impact.store.rows import measurements_of, people_of
+from impact.store.rows import MeasurementKeys, keys_of, people_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,23 +94,39 @@ def write_measurements(
         )
     ]
     fixed = {"organisation_id": org.id or 0, "batch_id": batch.id or 0}
-    n_new = insert_ignore(
-        session, "participant", PARTICIPANT_COLUMNS, new_rows, constants=fixed
+    keys: list[MeasurementKeys] = []
+
+    def people_then_keys() -> Iterator[list[tuple[Any, ...]]]:
+        yield new_rows
+        keys.append(keys_of(frame))  # while the worker inserts the people
+
+    n_new = insert_ignore_chunks(
+        session, "participant", PARTICIPANT_COLUMNS, people_then_keys(), fixed
     )
     if len(new):
         added = _batch_participants(session, org, batch)
         ids[new] = people.take_added(new, added)
-    keyed = measurements_of(frame, people, ids)
+    keyed = keys[0].with_ids(people, ids)
+    table: list[pd.DataFrame] = []
+    outcomes: list[pd.DataFrame] = []
+
+    def rows_then_cells() -> Iterator[list[tuple[Any, ...]]]:
+        yield from keyed.chunks()
+        # while the worker inserts the last chunks: the cells of the new rows
+        table.append(keyed.table())
+        outcomes.append(summary.outcomes_from_rows(table[0], frame))
+
     inserted = insert_ignore_chunks(
-        session, "measurement", MEASUREMENT_COLUMNS, keyed.chunks(), constants=fixed
+        session, "measurement", MEASUREMENT_COLUMNS, rows_then_cells(), fixed
     )
     summary.record_import(
         session=session,
         org=org,
         batch=batch,
-        rows=keyed.table(),
+        rows=table[0],
         all_new=inserted == len(frame),
         frame=frame,
+        all_rows_outcomes=outcomes[0],
     )
     return WriteCounts(n_new, inserted, len(frame) - inserted)
 

@@ -142,32 +142,66 @@ class Measurements:
         )
 
 
-def measurements_of(
-    frame: pd.DataFrame, people: People, ids: np.ndarray
-) -> Measurements:
-    """Key and sort a frame's measurements once (no per-row Python)."""
-    participant = ids[people.row]
+@dataclass(frozen=True)
+class MeasurementKeys:
+    """The id-independent keys of a frame's measurements, factorised once."""
+
+    ins_codes: np.ndarray
+    instrument: np.ndarray
+    dom_codes: np.ndarray
+    domain: np.ndarray
+    day_codes: np.ndarray
+    day_text: np.ndarray
+    wave: np.ndarray
+    value: np.ndarray
+    rated_by: np.ndarray
+
+    def with_ids(self, people: People, ids: np.ndarray) -> Measurements:
+        """Sorted by the unique key, once every person has an id."""
+        participant = ids[people.row]
+        order = np.lexsort((self.wave, self.dom_codes, self.ins_codes, participant))
+        return Measurements(
+            order=order,
+            programme=people.programme[people.row],
+            participant=participant,
+            instrument=self.instrument,
+            ins_codes=self.ins_codes,
+            domain=self.domain,
+            dom_codes=self.dom_codes,
+            day_text=self.day_text,
+            day_codes=self.day_codes,
+            wave=self.wave,
+            value=self.value,
+            rated_by=self.rated_by,
+        )
+
+
+def keys_of(frame: pd.DataFrame) -> MeasurementKeys:
+    """Factorise instrument, domain and date, and take the plain columns."""
     ins_codes, ins = sorted_codes(frame["instrument"])
     dom_codes, dom = sorted_codes(frame["domain"])
-    wave = frame["wave"].to_numpy(dtype=np.int64)
     day_codes, days = pd.factorize(frame["date"])
     day_text = np.empty(len(days) + 1, dtype=object)
     day_text[:-1] = [d.strftime("%Y-%m-%d") for d in pd.DatetimeIndex(days)]
     day_text[-1] = None  # factorize marks a missing date with -1
-    return Measurements(
-        order=np.lexsort((wave, dom_codes, ins_codes, participant)),
-        programme=people.programme[people.row],
-        participant=participant,
-        instrument=ins,
+    return MeasurementKeys(
         ins_codes=ins_codes,
-        domain=dom,
+        instrument=ins,
         dom_codes=dom_codes,
-        day_text=day_text,
+        domain=dom,
         day_codes=day_codes,
-        wave=wave,
+        day_text=day_text,
+        wave=frame["wave"].to_numpy(dtype=np.int64),
         value=frame["value"].to_numpy(dtype=np.float64),
         rated_by=objects(frame["rated_by"]),
     )
+
+
+def measurements_of(
+    frame: pd.DataFrame, people: People, ids: np.ndarray
+) -> Measurements:
+    """Key and sort a frame's measurements once (no per-row Python)."""
+    return keys_of(frame).with_ids(people, ids)
 
 
 def measurement_rows(

@@ -103,6 +103,7 @@ def record_import(
     rows: pd.DataFrame,
     all_new: bool,
     frame: pd.DataFrame,
+    all_rows_outcomes: pd.DataFrame | None = None,
 ) -> None:
     """Add what ``batch`` inserted to the cells.
 
@@ -110,7 +111,9 @@ def record_import(
     domain, date as ``YYYY-MM-DD`` or None, wave, value), indexed by their
     position in ``frame``, the import frame (a participant created by this batch
     was stored with the group and wijk of their first row there); ``all_new``:
-    every row was inserted (no duplicates, nothing stored before).
+    every row was inserted (no duplicates, nothing stored before);
+    ``all_rows_outcomes``: :func:`outcomes_from_rows` of all ``rows``, when the
+    caller computed it already (while its insert ran).
     """
     if rows.empty:
         return
@@ -126,7 +129,10 @@ def record_import(
     if len(stored) and 2 * len(stored) >= _people_in(session, org, programmes):
         _rebuild(session, org, programmes)  # most people had rows before
         return
-    new = outcomes_from_rows(rows if fresh.all() else rows[fresh], frame)
+    if fresh.all() and all_rows_outcomes is not None:
+        new = all_rows_outcomes
+    else:
+        new = outcomes_from_rows(rows if fresh.all() else rows[fresh], frame)
     parts = [cells(new, 1.0)]
     if len(stored):
         parts.append(_cells_from_sql(session, org, stored, sign=1.0))
