@@ -219,14 +219,11 @@ def _cancel_early() -> None:
     _EARLY.clear()
 
 
-def start_reads(data: bytes, min_bytes: int | None = None) -> list[PendingRead]:
-    """Column-wise reads of the workbook's large worksheets, started now in
-    child processes (before the scan has cleared the file: see impact.readworker)."""
+def large_sheets(data: bytes, min_bytes: int | None = None) -> list[tuple[str, str]]:
+    """(XML part, name) of the worksheets whose XML is at least ``min_bytes``
+    (default :data:`FAST_READ_BYTES`): the ones read column-wise."""
     from impact.ingest.xmlscan import sheet_parts
 
-    early = _EARLY.pop(id(data), None)
-    if early is not None and early[0] is data and min_bytes is None:
-        return early[1]
     limit = FAST_READ_BYTES if min_bytes is None else min_bytes
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -234,8 +231,15 @@ def start_reads(data: bytes, min_bytes: int | None = None) -> list[PendingRead]:
             parts = sheet_parts(archive)
     except Exception:  # the scan reports what is wrong with the file
         return []
+    return [(p.path, p.name) for p in parts if sizes.get(p.path, 0) >= limit]
+
+
+def start_reads(data: bytes, min_bytes: int | None = None) -> list[PendingRead]:
+    """Column-wise reads of the workbook's large worksheets, started now in
+    child processes (before the scan has cleared the file: see impact.readworker)."""
+    early = _EARLY.pop(id(data), None)
+    if early is not None and early[0] is data and min_bytes is None:
+        return early[1]
     return [
-        PendingRead(data, part.path, part.name)
-        for part in parts
-        if sizes.get(part.path, 0) >= limit
+        PendingRead(data, path, name) for path, name in large_sheets(data, min_bytes)
     ]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -22,7 +21,7 @@ from python_calamine import CalamineWorkbook
 
 from impact.ingest.columns import ColumnCells
 from impact.ingest.convert import Factor, factor
-from impact.ingest.fastread import FAST_READ_BYTES, PendingRead, read_columns
+from impact.ingest.fastread import PendingRead, large_sheets, read_columns
 from impact.ingest.guard import refuse
 from impact.ingest.xmlscan import SheetScan
 
@@ -83,12 +82,12 @@ def read_xlsx(
             if (cells := read.result()) is not None:
                 fast[read.name] = cells
     else:
-        fast_bytes = FAST_READ_BYTES if fast_bytes is None else fast_bytes
-        sizes = _part_sizes(data)
-        for s in scans:
-            large = sizes.get(s.path, 0) >= fast_bytes
-            if large and (cells := read_columns(data, s.path, s.name)) is not None:
-                fast[s.name] = cells
+        cleared = {s.name for s in scans}
+        for path, name in large_sheets(data, fast_bytes):
+            if name not in cleared:
+                continue
+            if (cells := read_columns(data, path, name)) is not None:
+                fast[name] = cells
     try:  # the reader's errors are not all CalamineError: any failure is corrupt
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception:
@@ -104,11 +103,6 @@ def read_xlsx(
                     Grid(scan.name, scan.visible, _read_sheet(book, scan.name))
                 )
     return grids
-
-
-def _part_sizes(data: bytes) -> dict[str, int]:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return {i.filename: i.file_size for i in archive.infolist()}
 
 
 def _read_sheet(book: CalamineWorkbook, name: str) -> np.ndarray:

@@ -197,20 +197,6 @@ def keys_of(frame: pd.DataFrame) -> MeasurementKeys:
     )
 
 
-def measurements_of(
-    frame: pd.DataFrame, people: People, ids: np.ndarray
-) -> Measurements:
-    """Key and sort a frame's measurements once (no per-row Python)."""
-    return keys_of(frame).with_ids(people, ids)
-
-
-def measurement_rows(
-    frame: pd.DataFrame, people: People, ids: np.ndarray, chunk: int = CHUNK_ROWS
-) -> Iterator[list[tuple[Any, ...]]]:
-    """Rows for ``measurement`` in unique-key order, ``chunk`` at a time."""
-    return measurements_of(frame, people, ids).chunks(chunk)
-
-
 def sorted_codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Codes of a text column numbered in sorted order, and the sorted labels."""
     codes, labels = pd.factorize(column, sort=True)

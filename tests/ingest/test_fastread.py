@@ -166,15 +166,15 @@ def test_parse_upload_is_the_same_on_both_paths(
         for i in range(200)
     ]
     data = xlsx_xlsxwriter(rows)
-    monkeypatch.setattr("impact.ingest.reader.FAST_READ_BYTES", 10**12)
+    monkeypatch.setattr("impact.ingest.fastread.FAST_READ_BYTES", 10**12)
     plain = parse_upload(data, "upload.xlsx", context())
-    monkeypatch.setattr("impact.ingest.reader.FAST_READ_BYTES", 0)
+    monkeypatch.setattr("impact.ingest.fastread.FAST_READ_BYTES", 0)
     fast = parse_upload(data, "upload.xlsx", context())
     assert plain.problems and fast.problems == plain.problems
     rows[5][8] = 2  # now a valid file: the same measurements
     data = xlsx_xlsxwriter([r for r in rows if r[8] != 6])
     fast = parse_upload(data, "upload.xlsx", context())
-    monkeypatch.setattr("impact.ingest.reader.FAST_READ_BYTES", 10**12)
+    monkeypatch.setattr("impact.ingest.fastread.FAST_READ_BYTES", 10**12)
     plain = parse_upload(data, "upload.xlsx", context())
     assert fast.ok and plain.ok, [p.message for p in plain.problems]
     assert fast.measurements.equals(plain.measurements)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from impact.store.rows import measurement_rows, people_of
+from impact.store.rows import keys_of, people_of
 
 
 def _frame() -> pd.DataFrame:
@@ -61,7 +61,8 @@ def test_measurement_rows_in_unique_key_order_and_chunks() -> None:
     frame = _frame()
     people = people_of(frame, {"X": 1, "Y": 2})
     ids = np.array([5, 6, 7, 8])  # (1,p_a) (1,p_c) (2,p_a) (2,p_b)
-    rows = [r for chunk in measurement_rows(frame, people, ids, chunk=2) for r in chunk]
+    keyed = keys_of(frame).with_ids(people, ids)
+    rows = [r for chunk in keyed.chunks(2) for r in chunk]
     assert [r[1:5] for r in rows] == [
         (5, "zrm", "geld", "2024-01-03"),
         (6, "zrm", "geld", "2024-02-01"),
