@@ -130,7 +130,12 @@ def user_add(
     check_option("role", role, ROLES)
     password = sys.stdin.readline().rstrip("\n") if password_stdin else None
     address, created = add_user(
-        engine=_engine(), email=email, org_slug=org, role=role, password=password
+        engine=_engine(),
+        email=email,
+        org_slug=org,
+        role=role,
+        password=password,
+        reset_password=password is not None,
     )
     key = "cli.user_created" if created else "cli.user_updated"
     echo(t(key, email=address, org=org, role=role))

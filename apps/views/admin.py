@@ -49,7 +49,7 @@ def _users() -> None:
         )
         submitted = st.form_submit_button(tr("app.admin.users.submit"))
     if submitted:
-        created = org_admin.add_member(
+        org_admin.add_member(
             engine=engine(),
             org_slug=ORG,
             role=ROLE,
@@ -58,8 +58,14 @@ def _users() -> None:
             password=password,
             actor=ACTOR,
         )
-        key = "app.admin.users.created" if created else "app.admin.users.changed"
-        st.success(tr(key, email=email.strip().lower(), role=tr(f"role.{role}")))
+        # one message whether or not the address had an account (no enumeration)
+        st.success(
+            tr(
+                "app.admin.users.saved",
+                email=email.strip().lower(),
+                role=tr(f"role.{role}"),
+            )
+        )
 
 
 def _instruments() -> None:

@@ -130,6 +130,8 @@ def _do_import(data: bytes, name: str, mapping: dict[str, str]) -> None:
     )
     bar.progress(1.0)
     clear_cache()
+    # the undo choice starts again from this user's newest batch
+    st.session_state["imp_undo_gen"] = st.session_state.get("imp_undo_gen", 0) + 1
     st.success(
         tr(
             f"app.imp.result.{result.status}",
@@ -148,33 +150,51 @@ def _history() -> None:
     if frame.empty:
         st.info(tr("app.imp.history_empty"))
         return
-    shown = frame.assign(
+    shown = frame.drop(columns=["user"]).assign(
         status=[tr(f"app.imp.status.{s}") for s in frame["status"]],
         created_at=[ui.when(d) for d in frame["created_at"]],
     )
     st.dataframe(
-        shown.rename(columns={c: tr(f"app.imp.col.{c}") for c in frame.columns}),
+        shown.rename(columns={c: tr(f"app.imp.col.{c}") for c in shown.columns}),
         hide_index=True,
         width="stretch",
     )
-    live = frame[frame["status"] == "imported"]
-    if live.empty:
+    _undo(frame)
+
+
+def _undo(frame: pd.DataFrame) -> None:
+    """Choose a batch, confirm, undo. The widgets' keys carry a generation
+    that every import and undo advances, so after an action the choice goes
+    back to the user's own newest batch and the confirmation is unticked:
+    a second click can never act on a batch the user did not choose."""
+    options, default = import_tools.undo_choices(frame, user_id=user.user_id, role=ROLE)
+    if not options:
         return
+    gen = st.session_state.get("imp_undo_gen", 0)
+    names = frame.set_index("batch")["filename"]
     left, right = st.columns([3, 2])
-    sure = right.checkbox(tr("app.imp.undo_sure"), key="imp_undo_sure")
     batch = left.selectbox(
         tr("app.imp.undo_choose"),
-        options=list(live["batch"]),
-        format_func=lambda b: f"#{b} · {live.set_index('batch').at[b, 'filename']}",
-        key="imp_undo_batch",
+        options=options,
+        index=options.index(default) if default in options else None,
+        placeholder=tr("app.imp.undo_placeholder"),
+        format_func=lambda b: f"#{b} · {names.at[b]}",
+        key=f"imp_undo_batch_{gen}",
     )
-    if right.button(tr("app.imp.undo"), key="imp_undo", disabled=not sure):
+    if batch is None:
+        return
+    sure = right.checkbox(
+        tr("app.imp.undo_sure", batch=batch), key=f"imp_undo_sure_{gen}_{batch}"
+    )
+    if right.button(tr("app.imp.undo"), key=f"imp_undo_{gen}", disabled=not sure):
+        st.session_state["imp_undo_gen"] = gen + 1
         removed = undo_import(
             engine=engine(),
             org_slug=ORG,
             batch_id=int(batch),
             user_id=user.user_id,
             actor=user.email,
+            role=ROLE,
         )
         clear_cache()
         st.session_state["imp_undone"] = (int(batch), removed)

@@ -30,8 +30,14 @@ def add_user(
     password: str | None = None,
     display_name: str = "",
     actor: str = "cli",
+    reset_password: bool = False,
 ) -> tuple[str, bool]:
     """Add ``email`` to an organisation with ``role`` (creating the account if new).
+
+    ``password`` is only used for a new account. An existing account is global
+    and may belong to other organisations: its password is never changed here,
+    unless ``reset_password`` is set, which only the operator's shell
+    (``impact user add --password-stdin``) does, never an organisation's admin.
 
     Returns the normalised e-mail and whether the account was created.
     """
@@ -54,7 +60,7 @@ def add_user(
                 actor=actor,
                 user=user.email,
             )
-        elif password:
+        elif password and reset_password:
             user.password_hash = hash_password(password)
             session.add(user)
         before = orgs.role_in(session=session, org=org, user=user)

@@ -48,9 +48,42 @@ def history(*, engine: Engine, org_slug: str, role: str) -> pd.DataFrame:
     with session_scope(engine) as session:
         org = orgs.get_organisation(session=session, slug=org_slug)
         rows = [
-            (b.id, b.created_at, b.filename, b.n_rows, b.n_inserted, b.status)
+            (
+                b.id,
+                b.created_at,
+                b.filename,
+                b.n_rows,
+                b.n_inserted,
+                b.status,
+                b.user_id,
+            )
             for b in batches.list_batches(session=session, org=org, limit=HISTORY_LIMIT)
         ]
     return pd.DataFrame(
-        rows, columns=["batch", "created_at", "filename", "rows", "inserted", "status"]
+        rows,
+        columns=[
+            "batch",
+            "created_at",
+            "filename",
+            "rows",
+            "inserted",
+            "status",
+            "user",
+        ],
     )
+
+
+def undo_choices(
+    frame: pd.DataFrame, *, user_id: int, role: str
+) -> tuple[list[int], int | None]:
+    """The batches this user may undo (newest first) and the one to preselect.
+
+    An admin may undo any live batch, everyone else only their own. The
+    preselection is the user's own newest live batch, never someone else's:
+    with none of their own, nothing is preselected.
+    """
+    live = frame[frame["status"] == "imported"]
+    own = live[live["user"] == user_id]
+    options = [int(b) for b in (live if role == "admin" else own)["batch"]]
+    default = int(own["batch"].iloc[0]) if len(own) else None
+    return options, default

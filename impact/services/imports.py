@@ -17,10 +17,11 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from impact.domain.pseudonym import rekey
-from impact.errors import ImportRefused
+from impact.errors import ImportRefused, PermissionDenied
 from impact.i18n import t
 from impact.ingest.pseudonymise import pseudonymise_refs
 from impact.services.keys import organisation_key
+from impact.services.permissions import require
 from impact.store import audit, batches, data, programmes, pseudonyms
 from impact.store.engine import write_scope
 from impact.store.models import ImportBatch, Organisation
@@ -252,11 +253,23 @@ def undo_import(
     batch_id: int,
     user_id: int | None = None,
     actor: str = "",
+    role: str | None = None,
 ) -> int:
-    """Remove what one batch added; returns the number of rows removed."""
+    """Remove what one batch added; returns the number of rows removed.
+
+    ``role`` is the caller's role in the organisation (the app passes it);
+    an admin may undo any batch, everyone else only batches they imported.
+    ``None`` is the operator's shell (``impact import --undo``).
+    """
+    if role is not None:
+        require(role, "undo_import")
     with write_scope(engine) as session:
         org = pseudonyms.lock_organisation(session=session, slug=org_slug)
         batch = batches.get_batch(session=session, org=org, batch_id=batch_id)
+        if role not in (None, "admin") and (
+            user_id is None or batch.user_id != user_id
+        ):
+            raise PermissionDenied(t("import.undo_not_own", batch=batch_id))
         if batch.status != "imported":
             raise ImportRefused(t("import.already_undone", batch=batch_id))
         removed = data.undo_batch_rows(session=session, org=org, batch=batch)

@@ -47,9 +47,13 @@ def add_member(
     password: str | None = None,
     actor: str = "",
 ) -> bool:
-    """Add a user (or give an existing one a role here); True when created.
+    """Give ``email`` a role in this organisation (creating the account if new).
 
-    Refuses to take the last administrator's admin role away.
+    An existing account belongs to its holder, not to this organisation: its
+    password, name and other memberships are never touched, and the caller
+    gets no sign of whether the address already had an account (the page
+    shows one message for both). Refuses to take the last administrator's
+    admin role away. Returns True when an account was created (for tests).
     """
     require(role, "manage_users")
     if new_role != "admin":

@@ -44,12 +44,69 @@ def test_import_shows_problems_then_imports_and_undoes(app_db: str) -> None:
     at.run()
     history = at.dataframe[-1].value
     assert history.iloc[0]["Bestand"] == "good.csv"
-    at.selectbox(key="imp_undo_batch").set_value(int(history.iloc[0]["Import"]))
-    assert at.button(key="imp_undo").disabled
-    at.checkbox(key="imp_undo_sure").check().run()
-    at.button(key="imp_undo").click().run()
+    mine = int(history.iloc[0]["Import"])
+    # the uploader may undo only their own batch, and it is preselected
+    choose = _undo_select(at)
+    assert choose.options == [f"#{mine} · good.csv"] and choose.value == mine
+    assert _undo_button(at).disabled
+    _undo_confirm(at).check().run()
+    _undo_button(at).click().run()
     assert "teruggedraaid" in at.success[0].value
     assert at.dataframe[-1].value.iloc[0]["Status"] == "Teruggedraaid"
+
+
+def _undo_select(at: AppTest):  # type: ignore[no-untyped-def]
+    return next(s for s in at.selectbox if s.key.startswith("imp_undo_batch_"))
+
+
+def _undo_confirm(at: AppTest):  # type: ignore[no-untyped-def]
+    return next(c for c in at.checkbox if c.key.startswith("imp_undo_sure_"))
+
+
+def _undo_button(at: AppTest):  # type: ignore[no-untyped-def]
+    return next(b for b in at.button if b.key.startswith("imp_undo_"))
+
+
+def _live(at: AppTest) -> list[int]:
+    history = at.dataframe[-1].value
+    return sorted(
+        int(b) for b in history[history["Status"] != "Teruggedraaid"]["Import"]
+    )
+
+
+def test_a_second_undo_click_never_removes_another_batch(app_db: str) -> None:
+    """The reported data loss: import, undo it, click "Terugdraaien" again.
+    The confirmation must be unticked and nothing else preselected, so the
+    second click removes nothing (an admin sees every batch, so the test is
+    run as the admin: the role for whom a fallback would reach the demo)."""
+    at = login(demo_email("admin"))
+    at.switch_page("views/imports.py").run()
+    before = _live(at)
+    at.file_uploader(key="imp_file").upload("good.csv", _csv(*ROWS))
+    at.run()
+    at.button(key="imp_confirm").click().run()
+    at.file_uploader(key="imp_file").set_value(None)
+    at.run()
+    mine = max(_live(at))
+    assert mine not in before
+    assert _undo_select(at).value == mine  # the batch just imported, not #1
+    _undo_confirm(at).check().run()
+    _undo_button(at).click().run()
+    assert _live(at) == before
+    # the same widgets after the rerun: nothing chosen, nothing confirmed
+    assert _undo_select(at).value is None
+    assert not [c for c in at.checkbox if c.key.startswith("imp_undo_sure_")]
+    assert not [b for b in at.button if b.key.startswith("imp_undo_")]
+    at.run()  # a refresh of the same session changes nothing either
+    assert _live(at) == before
+
+
+def test_an_uploader_cannot_undo_someone_elses_batch(app_db: str) -> None:
+    at = login(demo_email("uploader"))
+    at.switch_page("views/imports.py").run()
+    history = at.dataframe[-1].value
+    assert len(history)  # the demo's batches are listed ...
+    assert not [s for s in at.selectbox if s.key.startswith("imp_undo_batch_")]
 
 
 def test_funder_downloads_a_report_of_a_funded_programme(app_db: str) -> None:

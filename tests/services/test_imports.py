@@ -7,11 +7,11 @@ import pandas as pd
 import pytest
 from sqlalchemy import text
 
-from impact.errors import ImportRefused
+from impact.errors import ImportRefused, PermissionDenied
 from impact.sample import generate as sample
 from impact.services.imports import frames_sha256, import_frames, undo_import
 from impact.store import data, orgs
-from impact.store.engine import dispose_engines, session_scope
+from impact.store.engine import dispose_engines, session_scope, write_scope
 from tests.factories import add_org_with_data, migrated_engine
 
 
@@ -165,3 +165,50 @@ def test_import_ids_are_consistent_and_foreign_keys_are_back_on(engine) -> None:
             "INSERT INTO measurement (organisation_id, programme_id, participant_id, "
             "instrument, domain, wave, value) VALUES (1, 1, 999999, 'zrm', 'x', 0, 1)"
         )
+
+
+def _import_as(engine, user_id, seed):  # type: ignore[no-untyped-def]
+    frame = sample.youth_measurements(np.random.default_rng(seed), 6, 6, offset=seed)
+    return import_frames(
+        engine=engine,
+        org_slug="org-a",
+        measurements=frame,
+        area=None,
+        filename=f"{seed}.xlsx",
+        file_sha256=frames_sha256(frame),
+        user_id=user_id,
+    ).batch_id
+
+
+def test_only_an_admin_undoes_someone_elses_batch(engine) -> None:  # type: ignore[no-untyped-def]
+    add_org_with_data(engine, "org-a", n=10)
+    with write_scope(engine) as s:
+        ids = [
+            orgs.create_user(session=s, email=f"{r}@a.nl", password_hash=None).id
+            for r in ("up1", "up2")
+        ]
+    first = _import_as(engine, ids[0], 700)
+    second = _import_as(engine, ids[1], 800)
+    for role in ("uploader", "analyst"):
+        with pytest.raises(PermissionDenied, match="iemand anders"):
+            undo_import(
+                engine=engine,
+                org_slug="org-a",
+                batch_id=second,
+                user_id=ids[0],
+                role=role,
+            )
+    with pytest.raises(PermissionDenied):  # a viewer may undo nothing
+        undo_import(
+            engine=engine,
+            org_slug="org-a",
+            batch_id=first,
+            user_id=ids[0],
+            role="viewer",
+        )
+    assert undo_import(
+        engine=engine, org_slug="org-a", batch_id=first, user_id=ids[0], role="uploader"
+    )
+    assert undo_import(
+        engine=engine, org_slug="org-a", batch_id=second, user_id=ids[0], role="admin"
+    )

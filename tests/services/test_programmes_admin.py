@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from impact.errors import DataError, OptionError, PermissionDenied
+from impact.errors import AuthError, DataError, OptionError, PermissionDenied
 from impact.services import org_admin
 from impact.services.admin import add_user
+from impact.services.auth import login
 from impact.services.programmes_admin import (
     ProgrammeForm,
     programme_forms,
@@ -121,3 +122,22 @@ def test_members_instruments_values_and_audit(engine) -> None:  # type: ignore[n
     assert (
         org_admin.value_parameters(engine=engine, org_slug="org-b", role="admin") == []
     )
+
+
+def test_another_organisations_admin_cannot_take_over_an_account(engine) -> None:  # type: ignore[no-untyped-def]
+    """The reported takeover: B's admin "adds" A's admin with a password of
+    their choosing. The account's password must stay A's, and B's admin must
+    get the same answer as for an address without an account."""
+    add_user(
+        engine=engine, email="boss@a.nl", org_slug="org-a", role="admin",
+        password="a-eigen-wachtwoord-1",
+    )  # fmt: skip
+    add_user(engine=engine, email="boss@b.nl", org_slug="org-b", role="admin")
+    common = {"engine": engine, "org_slug": "org-b", "role": "admin"}
+    created = org_admin.add_member(
+        **common, email="boss@a.nl", new_role="viewer", password="overgenomen-123"
+    )
+    assert created is False
+    with pytest.raises(AuthError):
+        login(engine=engine, email="boss@a.nl", password="overgenomen-123")
+    assert login(engine=engine, email="boss@a.nl", password="a-eigen-wachtwoord-1")

@@ -365,8 +365,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "app.imp.undo": {"nl": "Terugdraaien", "en": "Undo"},
     "app.imp.undo_sure": {
-        "nl": "Ja, verwijder alles wat deze import toevoegde",
-        "en": "Yes, remove everything this import added",
+        "nl": "Ja, verwijder alles wat import #{batch} toevoegde",
+        "en": "Yes, remove everything import #{batch} added",
+    },
+    "app.imp.undo_placeholder": {
+        "nl": "Kies een import",
+        "en": "Choose an import",
     },
     "app.imp.undone": {
         "nl": "Import {batch} is teruggedraaid: {removed} rijen verwijderd.",
@@ -516,23 +520,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Add a user or change a role",
     },
     "app.admin.users.add_help": {
-        "nl": "Een bestaand e-mailadres krijgt de gekozen rol; een nieuw adres krijgt "
-        "een account met dit wachtwoord (minstens 10 tekens).",
-        "en": "An existing address gets the chosen role; a new address gets an "
-        "account with this password (at least 10 characters).",
+        "nl": "Het adres krijgt de gekozen rol in deze organisatie. Het wachtwoord geldt "
+        "alleen als er voor dit adres nog geen account bestaat; van een bestaand "
+        "account verandert alleen de rol hier, nooit het wachtwoord.",
+        "en": "The address gets the chosen role in this organisation. The password "
+        "only applies when the address has no account yet; of an existing account "
+        "only the role here changes, never the password.",
     },
     "app.admin.users.password": {
         "nl": "Wachtwoord (alleen voor een nieuw account)",
         "en": "Password (new accounts only)",
     },
     "app.admin.users.submit": {"nl": "Opslaan", "en": "Save"},
-    "app.admin.users.created": {
-        "nl": "Account {email} is aangemaakt met de rol {role}.",
-        "en": "Account {email} was created with the role {role}.",
-    },
-    "app.admin.users.changed": {
-        "nl": "{email} heeft nu de rol {role}.",
-        "en": "{email} now has the role {role}.",
+    "app.admin.users.saved": {
+        "nl": "{email} heeft de rol {role} in deze organisatie.",
+        "en": "{email} has the role {role} in this organisation.",
     },
     "app.admin.error.last_admin": {
         "nl": "Dit is de laatste beheerder van de organisatie. Maak eerst iemand anders beheerder.",

@@ -19,6 +19,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} participant(s) are already stored in the other group (treated/"
         "comparison) of the same programme. Check the 'group' column.",
     },
+    "import.undo_not_own": {
+        "nl": "Importbatch {batch} is door iemand anders geïmporteerd. U kunt alleen "
+        "uw eigen imports terugdraaien; vraag een beheerder om deze.",
+        "en": "Import batch {batch} was imported by someone else. You can only undo "
+        "your own imports; ask an administrator to undo this one.",
+    },
     "import.already_undone": {
         "nl": "Importbatch {batch} is al teruggedraaid.",
         "en": "Import batch {batch} has already been undone.",
