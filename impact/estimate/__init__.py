@@ -2,7 +2,8 @@
 
 Map: ``did`` (2x2), ``twfe`` and ``event_study`` (two-way fixed effects),
 ``staggered`` (Callaway & Sant'Anna), ``prepost`` (no comparison group),
-``power`` (minimum detectable effect, Holm), ``diagnostics`` (balance,
+``power`` (minimum detectable effect, Holm), ``meta`` (random-effects
+meta-analysis of many organisations' effects), ``diagnostics`` (balance,
 attrition). Inference choices live in ``inference``; the few-cluster methods in
 ``wild`` (wild cluster bootstrap) and ``randinf`` (randomization inference).
 Every result has ``tidy()`` (estimate, std_error, statistic, p_value, ci_low,
@@ -21,6 +22,7 @@ from impact.estimate.diagnostics import (
 )
 from impact.estimate.did import DidResult, did
 from impact.estimate.event_study import EventStudyResult, event_study
+from impact.estimate.meta import MetaResult, SubgroupResult, meta, subgroups
 from impact.estimate.power import MdeResult, holm, min_detectable_effect
 from impact.estimate.prepost import PrePostResult, prepost
 from impact.estimate.staggered import StaggeredResult, staggered
@@ -33,16 +35,20 @@ __all__ = [
     "DidResult",
     "EventStudyResult",
     "MdeResult",
+    "MetaResult",
     "PrePostResult",
     "StaggeredResult",
+    "SubgroupResult",
     "TwfeResult",
     "attrition",
     "balance",
     "did",
     "event_study",
     "holm",
+    "meta",
     "min_detectable_effect",
     "prepost",
     "staggered",
+    "subgroups",
     "twfe",
 ]
