@@ -35,3 +35,49 @@ def test_named_commands_and_settings_exist() -> None:
             assert words[1] in group.commands, command
     for name in set(re.findall(r"IMPACT_([A-Z_]+)", text)):
         assert name.lower() in Settings.model_fields, name
+
+
+#: every level 1 and 2 requirement of ASVS 5.0 chapters V6, V7 and V8
+ASVS_L2 = (
+    [f"6.1.{i}" for i in range(1, 4)]
+    + [f"6.2.{i}" for i in range(1, 13)]
+    + [f"6.3.{i}" for i in range(1, 5)]
+    + [f"6.4.{i}" for i in range(1, 5)]
+    + [f"6.5.{i}" for i in range(1, 6)]
+    + [f"6.6.{i}" for i in range(1, 4)]
+    + [f"6.8.{i}" for i in range(1, 5)]
+    + [f"7.1.{i}" for i in range(1, 4)]
+    + [f"7.2.{i}" for i in range(1, 5)]
+    + [f"7.3.{i}" for i in range(1, 3)]
+    + [f"7.4.{i}" for i in range(1, 6)]
+    + [f"7.5.{i}" for i in range(1, 3)]
+    + [f"7.6.{i}" for i in range(1, 3)]
+    + ["8.1.1", "8.1.2", "8.2.1", "8.2.2", "8.2.3", "8.3.1", "8.4.1"]
+)
+
+
+def _asvs_rows() -> list[list[str]]:
+    section = DOCS["security.md"].split("## OWASP ASVS 5.0", 1)[1]
+    rows = [
+        [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for line in section.splitlines()
+        if re.match(r"\|\s*\d+\.\d+\.\d+\s*\|", line)
+    ]
+    assert all(len(row) == 5 for row in rows), [r for r in rows if len(r) != 5]
+    return rows
+
+
+def test_asvs_table_has_one_row_per_requirement() -> None:
+    ids = [row[0] for row in _asvs_rows()]
+    assert sorted(ids) == sorted(ASVS_L2)
+
+
+def test_asvs_rows_name_real_tests_or_say_why_not() -> None:
+    for ident, _req, _code, tests, status in _asvs_rows():
+        named = re.findall(r"`(tests/[\w/]+\.py)::(\w+)`", tests)
+        for path, name in named:
+            source = (ROOT / path).read_text()
+            assert re.search(rf"def {name}\b", source), f"{ident}: {path}::{name}"
+        assert re.match(r"(done|N/A: \S.*|open \(\w+\))$", status), (ident, status)
+        if status == "done":
+            assert named, f"{ident} is done but names no test"
