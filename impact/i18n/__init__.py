@@ -5,6 +5,11 @@ Every user-facing string goes through :func:`t`. Texts live in
 each area (errors, ingest, estimate, report, app, ...) owns one file, so work on
 different areas never touches the same catalogue. Dutch is the default language.
 
+This module depends on nothing else in the package (it reads no settings): the
+faces (CLI, pages, report renderers) choose the language, from ``--lang``, the
+sidebar or ``IMPACT_LANGUAGE``, and pass it to :func:`t` or set it for a block
+with :func:`use_language`.
+
 >>> t("errors.bad_option", lang="en", name="vcov", value="'x'", allowed="'iid'")
 "Option vcov cannot be 'x'. Choose one of: 'iid'."
 """
@@ -27,7 +32,9 @@ Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
 _LOCALES: dict[Language, str] = {"nl": "nl_NL", "en": "en_GB"}
 
-_current: ContextVar[Language | None] = ContextVar("impact_language", default=None)
+DEFAULT_LANGUAGE: Language = "nl"
+
+_current: ContextVar[Language] = ContextVar("impact_language", default=DEFAULT_LANGUAGE)
 
 
 @cache
@@ -46,13 +53,8 @@ def catalogue() -> dict[str, dict[str, str]]:
 
 
 def current_language() -> Language:
-    """The language of this context: set by :func:`use_language`, else the setting."""
-    lang = _current.get()
-    if lang is not None:
-        return lang
-    from impact.config import get_settings
-
-    return get_settings().language
+    """The language of this context: set by :func:`use_language`, else Dutch."""
+    return _current.get()
 
 
 @contextlib.contextmanager

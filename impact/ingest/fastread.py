@@ -19,7 +19,6 @@ sheet is read the plain way, so behaviour never depends on which path ran.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import datetime as dt
 import io
@@ -28,7 +27,7 @@ import subprocess
 import sys
 import threading
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
@@ -198,25 +197,18 @@ class PendingRead:
         self._feeder.join()
 
 
-#: reads started by :func:`start_early`, by the identity of their bytes
-_EARLY: dict[int, tuple[bytes, list[PendingRead]]] = {}
-
-
-def start_early(data: bytes) -> None:
+@contextlib.contextmanager
+def early_reads(data: bytes) -> Iterator[list[PendingRead]]:
     """Start the column-wise reads of ``data`` now, for a caller that will parse
-    this very bytes object (the command line, before its slower imports and the
-    database check); :func:`start_reads` hands them to ``open_upload``. Reads
-    nobody collects are stopped when the process exits."""
-    if not _EARLY:
-        atexit.register(_cancel_early)
-    _EARLY[id(data)] = (data, start_reads(data))
-
-
-def _cancel_early() -> None:
-    for _, reads in _EARLY.values():
+    this very bytes object later (the command line, before its slower imports and
+    the database check) and passes them on as ``pending``; reads nobody collected
+    are stopped when the block ends."""
+    reads = start_reads(data)
+    try:
+        yield reads
+    finally:
         for read in reads:
             read.cancel()
-    _EARLY.clear()
 
 
 def large_sheets(data: bytes, min_bytes: int | None = None) -> list[tuple[str, str]]:
@@ -237,9 +229,6 @@ def large_sheets(data: bytes, min_bytes: int | None = None) -> list[tuple[str, s
 def start_reads(data: bytes, min_bytes: int | None = None) -> list[PendingRead]:
     """Column-wise reads of the workbook's large worksheets, started now in
     child processes (before the scan has cleared the file: see impact.readworker)."""
-    early = _EARLY.pop(id(data), None)
-    if early is not None and early[0] is data and min_bytes is None:
-        return early[1]
     return [
         PendingRead(data, path, name) for path, name in large_sheets(data, min_bytes)
     ]

@@ -18,6 +18,7 @@ from impact.i18n import t, use_language
 from impact.ingest import area, panel
 from impact.ingest.catalog import Catalog
 from impact.ingest.convert import as_text
+from impact.ingest.fastread import PendingRead
 from impact.ingest.mapping import (
     Table,
     bad_targets,
@@ -52,14 +53,16 @@ def parse_upload(
     filename: str,
     ctx: IngestContext,
     progress: Progress | None = None,
+    pending: list[PendingRead] | None = None,
 ) -> ParsedUpload:
-    """Validated, normalised frames plus every problem found, in one pass."""
+    """Validated, normalised frames plus every problem found, in one pass
+    (``pending``: reads of the large sheets started earlier by the caller)."""
     report = progress or (lambda _f, _m: None)
     with use_language(ctx.lang):
         digest = sha256(data)
         report(0.0, t("ingest.progress_checking"))
         try:
-            sheets = open_upload(data, filename, ctx.max_bytes)
+            sheets = open_upload(data, filename, ctx.max_bytes, pending)
         except ImportRefused as refused:
             return _refused(refused, digest)
         report(0.7, t("ingest.progress_checking_cells"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from impact.ingest.convert import Factor, is_blank
-from impact.ingest.fastread import start_reads
+from impact.ingest.fastread import PendingRead, start_reads
 from impact.ingest.guard import check_file
 from impact.ingest.reader import Grid, read_csv, read_xlsx
 from impact.ingest.xmlscan import SheetScan, scan_workbook
@@ -45,14 +45,20 @@ class OpenedSheet:
         return blank
 
 
-def open_upload(data: bytes, filename: str, max_bytes: int) -> list[OpenedSheet]:
-    """Refuse (ImportRefused) or read every sheet of the upload."""
+def open_upload(
+    data: bytes,
+    filename: str,
+    max_bytes: int,
+    pending: list[PendingRead] | None = None,
+) -> list[OpenedSheet]:
+    """Refuse (ImportRefused) or read every sheet of the upload; ``pending`` are
+    reads of its large sheets the caller started earlier (else started here)."""
     checked = check_file(data, filename, max_bytes)
     if checked.format == "csv":
         return [OpenedSheet(read_csv(data, filename), None)]
     # large sheets are read in child processes while this one scans the XML;
     # their results are only used once the scan has cleared the file
-    pending = start_reads(data)
+    pending = start_reads(data) if pending is None else pending
     try:
         scans = scan_workbook(data)
     except BaseException:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
+from impact.domain.roles import ROLES, Role
 from impact.errors import PermissionDenied, check_option
 from impact.i18n import t
 
-Role = Literal["admin", "analyst", "uploader", "viewer", "funder"]
 Action = Literal[
     "view_dashboard",
     "view_funded",
@@ -23,7 +23,6 @@ Action = Literal[
     "view_audit",
     "erase_client",
 ]
-ROLES: tuple[Role, ...] = ("admin", "analyst", "uploader", "viewer", "funder")
 ACTIONS: tuple[Action, ...] = Action.__args__  # type: ignore[attr-defined]
 
 _STAFF_VIEW: frozenset[Role] = frozenset({"admin", "analyst", "uploader", "viewer"})

@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-ROLES: tuple[str, ...] = ("admin", "analyst", "uploader", "viewer", "funder")
 GROUPS: tuple[str, ...] = ("treated", "comparison")
 
 

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
+from impact.domain.roles import ROLES
 from impact.errors import DataError, NotFoundError
 from impact.i18n import t
 from impact.store.models import (
-    ROLES,
     Funding,
     Membership,
     Organisation,

@@ -130,7 +130,7 @@ def test_impact_serve_passes_the_auth_secrets_to_streamlit(
 ) -> None:
     import typer
 
-    from impact import cli
+    from impact.cli import server as cli
 
     monkeypatch.setenv("IMPACT_SECRET_KEY", MASTER)
     monkeypatch.setenv("IMPACT_OIDC_SERVER_METADATA_URL", METADATA)
@@ -147,7 +147,7 @@ def test_impact_serve_passes_the_auth_secrets_to_streamlit(
 
     monkeypatch.setattr(cli.subprocess, "call", fake_call)
     with pytest.raises(typer.Exit):
-        cli._run_app(PORT)
+        cli.run_app(PORT)
     assert seen["mode"] == 0o600
     auth = seen["auth"]
     assert isinstance(auth, dict)
@@ -161,12 +161,12 @@ def test_impact_serve_without_sso_passes_no_secrets(
 ) -> None:
     import typer
 
-    from impact import cli
+    from impact.cli import server as cli
 
     calls: list[list[str]] = []
     monkeypatch.setattr(cli.subprocess, "call", lambda args: calls.append(args) or 0)
     with pytest.raises(typer.Exit):
-        cli._run_app(PORT)
+        cli.run_app(PORT)
     assert "--secrets.files" not in calls[0]
 
 

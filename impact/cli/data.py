@@ -1,161 +1,17 @@
-"""The ``impact`` command: a thin shell over :mod:`impact.services`.
-
-Every command prints user-facing text in the configured language (``--lang`` or
-``IMPACT_LANGUAGE``); an :class:`~impact.errors.ImpactError` becomes its message
-on stderr and a non-zero exit status, never a traceback.
-"""
+"""Data commands of ``impact``: demo, serve, sample, import, template, report."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
 from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
-from impact.errors import ImpactError
-from impact.i18n import t, use_language
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-app = typer.Typer(
-    help="Wijkimpact: outcome measurement and impact reporting for social work.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-db_app = typer.Typer(help="Database schema and maintenance.", no_args_is_help=True)
-org_app = typer.Typer(help="Organisations.", no_args_is_help=True)
-user_app = typer.Typer(help="Users and their roles.", no_args_is_help=True)
-app.add_typer(db_app, name="db")
-app.add_typer(org_app, name="org")
-app.add_typer(user_app, name="user")
-
-_state: dict[str, str | None] = {"lang": None}
-
-
-def echo(text: str = "") -> None:
-    typer.echo(text)
-
-
-def handles_errors(func: F) -> F:
-    """Run a command in the chosen language; show ImpactError as a message."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        with use_language(_state["lang"]):
-            try:
-                return func(*args, **kwargs)
-            except ImpactError as exc:
-                typer.echo(str(exc), err=True)
-                raise typer.Exit(exc.exit_code) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-@app.callback()
-def main_options(
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang", help="Language of messages: nl (default) or en."),
-    ] = None,
-) -> None:
-    """Wijkimpact: outcome measurement and impact reporting for social work."""
-    if lang is not None and lang not in ("nl", "en"):
-        raise typer.BadParameter("--lang must be nl or en")
-    _state["lang"] = lang
-
-
-def _engine() -> Any:
-    from impact.store.engine import get_engine
-    from impact.store.migrate import upgrade
-
-    upgrade()  # cheap when already at head; a fresh database gets its tables
-    return get_engine()
-
-
-@db_app.command("upgrade")
-@handles_errors
-def db_upgrade() -> None:
-    """Create or migrate the database schema to the newest version."""
-    from impact.store.migrate import upgrade
-
-    revision = upgrade()
-    echo(t("cli.db_upgraded", revision=revision))
-
-
-@org_app.command("create")
-@handles_errors
-def org_create(
-    slug: Annotated[
-        str, typer.Argument(help="Short name: lower-case letters, digits, -")
-    ],
-    name: Annotated[str, typer.Option("--name", help="Full name of the organisation.")],
-    funder: Annotated[
-        bool, typer.Option("--funder", help="A funder (gemeente, fonds).")
-    ] = False,
-) -> None:
-    """Create an organisation."""
-    from impact.services.admin import create_organisation
-
-    org = create_organisation(
-        engine=_engine(), slug=slug, name=name, kind="funder" if funder else "provider"
-    )
-    echo(t("cli.org_created", slug=org.slug, name=org.name))
-
-
-@user_app.command("add")
-@handles_errors
-def user_add(
-    email: Annotated[str, typer.Argument(help="E-mail address (the login name).")],
-    org: Annotated[str, typer.Option("--org", help="Organisation slug.")],
-    role: Annotated[
-        str,
-        typer.Option("--role", help="admin, analyst, uploader, viewer or funder."),
-    ],
-    password_stdin: Annotated[
-        bool,
-        typer.Option("--password-stdin", help="Read a password from standard input."),
-    ] = False,
-) -> None:
-    """Add a user to an organisation with a role (or change the role)."""
-    from impact.errors import check_option
-    from impact.services.admin import add_user
-    from impact.store.models import ROLES
-
-    check_option("role", role, ROLES)
-    password = sys.stdin.readline().rstrip("\n") if password_stdin else None
-    address, created = add_user(
-        engine=_engine(),
-        email=email,
-        org_slug=org,
-        role=role,
-        password=password,
-        reset_password=password is not None,
-    )
-    key = "cli.user_created" if created else "cli.user_updated"
-    echo(t(key, email=address, org=org, role=role))
-
-
-@app.command("status")
-@handles_errors
-def status(
-    org: Annotated[str, typer.Option("--org", help="Organisation slug.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-) -> None:
-    """Counts of participants, measurements, area observations and import batches."""
-    from impact.services.admin import status as get_status
-
-    counts = get_status(engine=_engine(), org_slug=org)
-    if as_json:
-        echo(json.dumps(counts))
-        return
-    for key, value in counts.items():
-        echo(f"{t('cli.count.' + key)}: {value}")
+from impact.cli._base import app, echo, engine, handles_errors
+from impact.cli.server import run_app
+from impact.i18n import t
 
 
 @app.command("sample")
@@ -190,12 +46,12 @@ def demo(
     """Load the demo organisation (idempotent) and start the app."""
     from impact.services.demo import load_demo
 
-    loaded = load_demo(_engine())
+    loaded = load_demo(engine())
     echo(t("cli.demo_loaded", inserted=loaded.inserted))
     for email, role, password in loaded.logins:
         echo(f"  {role:<9} {email:<32} {password}")
     if not load_only:
-        _run_app(port)
+        run_app(port)
 
 
 @app.command("serve")
@@ -204,8 +60,8 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="Port of the app.")] = 8501,
 ) -> None:
     """Start the app against the configured database."""
-    _engine()
-    _run_app(port)
+    engine()
+    run_app(port)
 
 
 @app.command("import")
@@ -237,28 +93,25 @@ def import_file(
     """Import a file (all rows or none), or roll back a batch with --undo."""
     if not org:
         raise typer.BadParameter(t("cli.org_required"), param_hint="--org")
-    data = b""
-    if undo is None and file is not None and file.is_file():
-        from impact.ingest.fastread import start_early
-
-        data = file.read_bytes()
-        start_early(data)  # a large sheet's read overlaps what follows
-    from impact.errors import ImportRefused
-    from impact.services.imports import undo_import
-    from impact.services.uploads import import_upload
-
     if undo is not None:
-        removed = undo_import(
-            engine=_engine(), org_slug=org, batch_id=undo, actor="cli"
-        )
+        from impact.services.imports import undo_import
+
+        removed = undo_import(engine=engine(), org_slug=org, batch_id=undo, actor="cli")
         echo(t("cli.undone", batch=undo, removed=removed))
         return
     if file is None or not file.is_file():
         raise typer.BadParameter(t("cli.file_missing", path=file), param_hint="FILE")
-    with _progress(len(data)) as report:
+    from impact.ingest.fastread import early_reads
+
+    data = file.read_bytes()
+    # a large sheet's read starts now and overlaps the imports and checks below
+    with early_reads(data) as pending, _progress(len(data)) as report:
+        from impact.errors import ImportRefused
+        from impact.services.uploads import import_upload
+
         try:
             result, parsed = import_upload(
-                engine=_engine(),
+                engine=engine(),
                 org_slug=org,
                 data=data,
                 filename=file.name,
@@ -268,6 +121,7 @@ def import_file(
                 dry_run=dry_run,
                 actor="cli",
                 progress=report,
+                pending=pending,
             )
         except ImportRefused as refused:
             _print_problems(refused)
@@ -372,7 +226,7 @@ def report(
     from impact.services.reports import render_report, verify_report
 
     if verify is not None:
-        result = verify_report(engine=_engine(), content=verify.read_bytes())
+        result = verify_report(engine=engine(), content=verify.read_bytes())
         if result.ok:
             echo(t("reports.verified", fingerprint=result.fingerprint_now[:16]))
             return
@@ -385,7 +239,7 @@ def report(
     check_option("format", fmt, ("pdf", "xlsx", "docx"))
     check_option("lang", lang, ("nl", "en"))
     content = render_report(
-        engine=_engine(),
+        engine=engine(),
         org_slug=org,
         programme_names=tuple(programme or ()),
         fmt=fmt,
@@ -396,41 +250,3 @@ def report(
     target = out or Path(f"wijkimpact-{org}.{fmt}")
     target.write_bytes(content)
     echo(t("cli.report_written", path=target, size=len(content) // 1024))
-
-
-def _run_app(port: int) -> None:
-    from impact.config import get_settings
-
-    script = Path(__file__).resolve().parent.parent / "apps" / "streamlit_app.py"
-    if not script.exists():
-        raise ImpactError(t("cli.app_missing", path=script))
-    settings = get_settings()
-    echo(t("cli.app_url", url=f"http://localhost:{port}"))
-    from impact.services.doctor import server_flags
-    from impact.services.sso import streamlit_secrets_args
-
-    args = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.port",
-        str(port),
-        *server_flags(settings),  # checked by 'impact doctor'
-    ]
-    with streamlit_secrets_args(settings, port) as sso_args:  # [auth] when SSO is set
-        code = subprocess.call([*args, *sso_args])  # noqa: S603 - fixed argument list
-    raise typer.Exit(code)
-
-
-# the keys, erase, db backup/restore and doctor commands live in their own module
-from impact import cli_ops  # noqa: E402, F401  (registers its commands on ``app``)
-
-
-def main() -> None:
-    app()
-
-
-if __name__ == "__main__":
-    main()

@@ -1,5 +1,5 @@
 """Operations commands of ``impact``: key rotation, erasure, backup and restore,
-and the deployment doctor. Registered on the one ``impact`` app by :mod:`impact.cli`.
+and the deployment doctor, registered on the app of :mod:`impact.cli._base`.
 """
 
 from __future__ import annotations
@@ -11,12 +11,9 @@ from typing import Annotated
 
 import typer
 
-from impact.cli import _engine, app, db_app, echo, handles_errors
+from impact.cli._base import app, db_app, echo, engine, handles_errors, keys_app
 from impact.errors import ImpactError
 from impact.i18n import t
-
-keys_app = typer.Typer(help="Pseudonymisation keys.", no_args_is_help=True)
-app.add_typer(keys_app, name="keys")
 
 
 @keys_app.command("rotate")
@@ -27,7 +24,7 @@ def keys_rotate(
     """Re-key every pseudonym of an organisation to a new key generation."""
     from impact.services.security import rotate_key
 
-    done = rotate_key(engine=_engine(), org_slug=org)
+    done = rotate_key(engine=engine(), org_slug=org)
     echo(
         t(
             "security.cli.rotated",
@@ -65,7 +62,7 @@ def erase(
         raise ImpactError(t("security.cli.client_missing"))
     if not yes and not typer.confirm(t("security.cli.erase_confirm", org=org)):
         raise typer.Exit(1)
-    done = erase_client(engine=_engine(), org_slug=org, client_ref=reference)
+    done = erase_client(engine=engine(), org_slug=org, client_ref=reference)
     echo(
         t(
             "security.cli.erased",
@@ -84,7 +81,7 @@ def db_backup(
     """Write a consistent copy of the SQLite database (online backup)."""
     from impact.services.backup import backup
 
-    _engine()
+    engine()
     done = backup(target=file)
     echo(
         t("security.cli.backup_done", path=done.path, size=done.size,
