@@ -74,7 +74,18 @@ def import_file(
     org: Annotated[str, typer.Option("--org", help="Organisation slug.")] = "",
     programme: Annotated[
         str | None,
-        typer.Option("--programme", help="Programme of every row (else a column)."),
+        typer.Option(
+            "--programme",
+            help="Programme of rows without one (a short name works when unambiguous).",
+        ),
+    ] = None,
+    group: Annotated[
+        str | None,
+        typer.Option(
+            "--group",
+            help="Group of every row when the file has no group column: "
+            "treated or comparison.",
+        ),
     ] = None,
     mapping: Annotated[
         str | None, typer.Option("--mapping", help="Use a saved column mapping.")
@@ -89,8 +100,15 @@ def import_file(
     undo: Annotated[
         int | None, typer.Option("--undo", help="Roll back import batch BATCH.")
     ] = None,
+    redo: Annotated[
+        int | None,
+        typer.Option(
+            "--redo", help="Restore undone import batch BATCH (within 30 days)."
+        ),
+    ] = None,
 ) -> None:
-    """Import a file (all rows or none), or roll back a batch with --undo."""
+    """Import a file (all rows or none), roll back a batch with --undo, or
+    restore an undone one with --redo."""
     if not org:
         raise typer.BadParameter(t("cli.org_required"), param_hint="--org")
     if undo is not None:
@@ -98,6 +116,14 @@ def import_file(
 
         removed = undo_import(engine=engine(), org_slug=org, batch_id=undo, actor="cli")
         echo(t("cli.undone", batch=undo, removed=removed))
+        return
+    if redo is not None:
+        from impact.services.restore import redo_import
+
+        restored = redo_import(
+            engine=engine(), org_slug=org, batch_id=redo, actor="cli"
+        )
+        echo(t("cli.redone", batch=redo, restored=restored))
         return
     if file is None or not file.is_file():
         raise typer.BadParameter(t("cli.file_missing", path=file), param_hint="FILE")
@@ -116,6 +142,7 @@ def import_file(
                 data=data,
                 filename=file.name,
                 programme=programme,
+                group=group,
                 mapping_name=mapping,
                 save_mapping_as=save_mapping,
                 dry_run=dry_run,

@@ -12,7 +12,6 @@ from datetime import date
 import numpy as np
 
 from impact.domain.areas import is_area_code, parse_area_code
-from impact.i18n import t
 from impact.ingest.convert import BAD, BLANK, SERIAL, TEXT, Factor, date_array
 from impact.ingest.models import IngestContext
 from impact.ingest.sheet import MappedSheet
@@ -41,17 +40,16 @@ def client_refs(sheet: MappedSheet) -> Factor:
 
 
 def programmes(sheet: MappedSheet, ctx: IngestContext) -> Factor:
-    """Canonical programme name per row."""
+    """Canonical programme name per row; blank cells take the chosen programme,
+    and a short or differently written name matches when only one programme fits."""
     known = {" ".join(k.split()).casefold(): k for k in ctx.programmes}
     default = ctx.default_programme
     j = sheet.index_of("programme")
     if j is None:
         if default is None:
-            sheet.report_column(
-                "column_missing", None, field=t("ingest.field_programme")
-            )
+            sheet.report_column("programme_choose", None)
             return Factor.const("", sheet.n)
-        name = _canonical(default, known)
+        name = canonical_programme(default, known)
         if name is None:
             sheet.report_column(
                 "programme_unknown_default",
@@ -63,24 +61,48 @@ def programmes(sheet: MappedSheet, ctx: IngestContext) -> Factor:
     fac, texts = sheet.texts(j)
     out = []
     for text in texts:
-        out.append(_canonical(text or default or "", known) or "")
+        found = canonical_programme(text or default or "", known) or ""
+        if text and found and normalise_name(text) != normalise_name(found):
+            sheet.report_column(
+                "programme_matched", j, severity="warning", value=text, name=found
+            )
+        out.append(found)
     uniq = np.array(out, dtype=object)
     blank = np.array([not x for x in texts], dtype=bool)
-    sheet.report("programme_missing", j, fac.take(blank & (uniq == "")))
+    if fac.take(blank & (uniq == "")).any():
+        sheet.report_column("programme_choose_blank", j)
     listing = ", ".join(sorted(ctx.programmes)) or "-"
     sheet.report("programme_unknown", j, fac.take(~blank & (uniq == "")), known=listing)
     return fac.relabel(uniq)
 
 
-def _canonical(name: str, known: dict[str, str]) -> str | None:
-    return known.get(" ".join(name.split()).casefold())
+def normalise_name(name: str) -> str:
+    return " ".join(str(name).split()).casefold()
 
 
-def groups(sheet: MappedSheet) -> Factor:
+def canonical_programme(name: str, known: dict[str, str]) -> str | None:
+    """The programme ``name`` means: the same name in any case and spacing, or
+    the one programme whose name starts with (or holds as whole words) ``name``."""
+    text = normalise_name(name)
+    if not text:
+        return None
+    if text in known:
+        return known[text]
+    words = re.compile(rf"(^|\W){re.escape(text)}(\W|$)")
+    fits = [v for k, v in known.items() if k.startswith(text) or words.search(k)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def groups(sheet: MappedSheet, default: str | None = None) -> Factor:
+    """Group per row; without a group column every row takes ``default`` (the
+    answer to the question the Import page asks), and without that the file
+    cannot be imported: waiting-list clients must not count as participants."""
     j = sheet.index_of("group")
     if j is None:
-        sheet.report_column("group_assumed", None, severity="warning")
-        return Factor.const("treated", sheet.n)
+        if default is None:
+            sheet.report_column("group_choose", None)
+            return Factor.const("", sheet.n)
+        return Factor.const(default, sheet.n)
     fac, texts = sheet.texts(j)
     uniq = np.array([parse_group(x) or "" for x in texts], dtype=object)
     blank = np.array([not x for x in texts], dtype=bool)
@@ -128,8 +150,13 @@ def dates(sheet: MappedSheet, today: date, j: int | None = None) -> np.ndarray:
     return np.where(status == BLANK, np.datetime64("NaT", "ns"), stamps)
 
 
+#: wave of a row whose wave cell could not be read (already reported)
+WAVE_BAD = -2
+
+
 def waves(sheet: MappedSheet) -> np.ndarray:
-    """Wave per row; -1 where blank (a date may stand in)."""
+    """Wave per row; -1 where blank (a date may stand in), :data:`WAVE_BAD`
+    where the cell could not be read (reported once, here)."""
     j = sheet.index_of("wave")
     if j is None:
         return np.full(sheet.n, -1, dtype=np.int64)
@@ -137,7 +164,9 @@ def waves(sheet: MappedSheet) -> np.ndarray:
     parsed = [parse_wave(x) if x else -1 for x in texts]
     bad = np.array([p is None for p in parsed], dtype=bool)
     sheet.report("wave_bad", j, fac.take(bad))
-    return fac.take(np.array([-1 if p is None else p for p in parsed], dtype=np.int64))
+    return fac.take(
+        np.array([WAVE_BAD if p is None else p for p in parsed], dtype=np.int64)
+    )
 
 
 def raters(sheet: MappedSheet) -> Factor:

@@ -69,6 +69,8 @@ class IngestContext:
     instruments: Mapping[str, Instrument]
     programmes: Mapping[str, ProgrammeInfo]
     default_programme: str | None = None
+    #: the group of every row when the file has no group column (the page asks)
+    default_group: str | None = None
     mapping: Mapping[str, str] | None = None
     today: date = field(default_factory=date.today)
     lang: str | None = None

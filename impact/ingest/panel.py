@@ -65,7 +65,7 @@ def build_sheet(
     client = fields.client_refs(sheet)
     programme = fields.programmes(sheet, ctx)
     group, wijk, rater = (
-        fields.groups(sheet),
+        fields.groups(sheet, ctx.default_group),
         fields.wijken(sheet),
         fields.raters(sheet),
     )
@@ -116,7 +116,7 @@ def _complete_waves(
     sheet: MappedSheet, entries: Entries, client: Factor, programme: Factor
 ) -> Entries:
     """Fill blank waves from the order of dates when there is no wave column."""
-    blank = entries.wave < 0
+    blank = entries.wave == -1  # unreadable waves were reported already
     if not blank.any():
         return entries
     has_date = ~np.isnat(entries.date)
@@ -186,11 +186,20 @@ def cross_checks(panels: list[SheetPanel], log: ProblemLog) -> None:
     wave = np.concatenate([p.wave for p in panels])
     person = client * 4096 + prog
     key = ((person * 1024 + inst) * 1024 + dom) * 128 + np.clip(wave, 0, 127)
+    # rows already reported (no client, wave or group readable) are left out of
+    # the checks across rows: one cause, one problem, never a cascade
+    blank = np.concatenate([_blank(p.client) for p in panels])
+    key = np.where(blank | (wave < 0), -1 - np.arange(len(key)), key)
     where = _Where(panels)
     _duplicates(key, where, log)
-    _both_groups(
-        person, Factor.concat([p.group for p in panels]).dense_ids(), where, log
-    )
+    groups = Factor.concat([p.group for p in panels])
+    known = ~blank & ~_blank(groups)
+    person = np.where(known, person, -1 - np.arange(len(person)))
+    _both_groups(person, groups.dense_ids(), where, log)
+
+
+def _blank(factor: Factor) -> np.ndarray:
+    return np.array([not u for u in factor.uniques], dtype=bool)[factor.codes]
 
 
 class _Where:

@@ -130,12 +130,14 @@ _RATER_WORDS = {
 _WAVE_ZERO = frozenset(
     _words(
         "voormeting nulmeting beginmeting intake baseline pre start begin "
-        "startmeting instroom aanvang"
+        "startmeting instroom aanvang voor vm voor_meting before pre_test pretest "
+        "intakemeting eerste_meting first"
     )
 )
 _WAVE_ONE = (
     "nameting eindmeting afsluiting follow_up followup post vervolgmeting "
-    "uitstroom einde eind"
+    "uitstroom einde eind na nm na_meting evaluatie eindevaluatie evaluation "
+    "after end post_test posttest tweede_meting second final"
 )
 _WAVE_NUMBERED = re.compile(
     r"^(?:t|w|wave|meting|golf|meetmoment|moment|ronde|round|time)_?(\d{1,2})$"

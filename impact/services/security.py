@@ -23,11 +23,12 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 
 from impact.config import master_secret
-from impact.domain.pseudonym import derive_org_key, rekey
+from impact.domain.pseudonym import KeyChain, derive_org_key, pseudonymise, rekey
 from impact.services.imports import pseudonymise_refs
 from impact.services.keys import organisation_key
-from impact.store import audit, pseudonyms
+from impact.store import archive, audit, pseudonyms
 from impact.store.engine import write_scope
+from impact.store.models import Organisation
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,11 @@ def erase_client(
         people, rows = pseudonyms.erase_participants(
             session=session, org=org, pseudonym=pseudonym
         )
+        rows += archive.erase_archived(
+            session=session,
+            org=org,
+            pseudonyms_by_generation=_every_generation(client_ref, org),
+        )
         audit.record(
             session=session,
             action="erase",
@@ -97,3 +103,12 @@ def erase_client(
             measurements=rows,
         )
         return Erasure(org.slug, people, rows)
+
+
+def _every_generation(client_ref: str, org: Organisation) -> dict[int, str]:
+    """The client's pseudonym under each key generation (archived rows of undone
+    batches keep the generation they were undone under)."""
+    keys = [bytes(organisation_key(org)), *organisation_key(org).later]
+    return {
+        g: pseudonymise(client_ref, KeyChain(keys[:g])) for g in range(1, len(keys) + 1)
+    }

@@ -16,7 +16,11 @@ from sqlalchemy.engine import Engine
 from impact.config import get_settings
 from impact.errors import ImportRefused
 from impact.ingest import IngestContext, ProgrammeInfo, parse_upload
+<<<<<<< HEAD
 from impact.ingest.fastread import PendingRead
+=======
+from impact.ingest.fields import canonical_programme, normalise_name
+>>>>>>> 1c60eba (Undone batches can be restored for 30 days (impact import --redo): undo archives the rows with their key generation, redo re-keys them forward, purge after the window, erasure reaches the archive; wave labels people use (voor/na, VM/NM, T0..., in NL and EN); one cause gives one problem (unreadable waves, blank clients or groups do not cascade); no programme or group column is a question (--programme short names, --group) instead of a silent default)
 from impact.ingest.models import ParsedUpload, UploadPreview
 from impact.ingest.preview import inspect_upload
 from impact.services.imports import ImportResult, Progress, import_frames
@@ -30,6 +34,7 @@ def ingest_context(
     engine: Engine,
     org_slug: str,
     programme: str | None = None,
+    group: str | None = None,
     mapping: Mapping[str, str] | None = None,
     mapping_name: str | None = None,
     today: dt.date | None = None,
@@ -43,16 +48,32 @@ def ingest_context(
             p.name: ProgrammeInfo(p.name, p.start_date, p.end_date)
             for p in programmes.list_programmes(session=session, org=org)
         }
-        if programme is not None:
-            programmes.get_programme(session=session, org=org, name=programme)
+        if programme is not None:  # a short name works when only one fits
+            programme = (
+                canonical_programme(programme, {normalise_name(k): k for k in infos})
+                or programmes.get_programme(
+                    session=session, org=org, name=programme
+                ).name
+            )
         return IngestContext(
             instruments=programmes.instrument_registry(session=session, org=org),
             programmes=infos,
             default_programme=programme,
+            default_group=None if group is None else _group(group),
             mapping=mapping,
             today=today or dt.date.today(),
             max_bytes=get_settings().max_upload_mb * 1024 * 1024,
         )
+
+
+def _group(text: str) -> str:
+    """``treated``/``comparison`` or a word for them (``deelnemer``, ``wachtlijst``)."""
+    from impact.errors import check_option
+    from impact.ingest.vocabulary import parse_group
+
+    group = parse_group(text) or text
+    check_option("group", group, ("treated", "comparison"))
+    return group
 
 
 def preview_upload(
@@ -86,6 +107,7 @@ def import_upload(
     data: bytes,
     filename: str,
     programme: str | None = None,
+    group: str | None = None,
     mapping: Mapping[str, str] | None = None,
     mapping_name: str | None = None,
     save_mapping_as: str | None = None,
@@ -104,6 +126,7 @@ def import_upload(
         progress=progress,
         pending=pending,
         programme=programme,
+        group=group,
         mapping=mapping,
         mapping_name=mapping_name,
     )

@@ -100,8 +100,9 @@ def scoped_programmes(
 def data_version(
     *, session: Session, org: Organisation, as_funder: bool = False
 ) -> tuple[int, int]:
-    """(last import batch id, number of undone batches) of the data in scope;
-    changes whenever an import or an undo changes what the dashboard shows."""
+    """(last import batch id, a checksum of the batches not live) of the data in
+    scope; changes whenever an import, an undo or a restore changes what the
+    dashboard shows (the checksum tells apart which batches are undone)."""
     where: Any
     if as_funder:
         owners = sa.select(col(Programme.organisation_id)).where(
@@ -113,7 +114,16 @@ def data_version(
     stmt = sa.select(
         func.coalesce(func.max(ImportBatch.id), 0),
         func.coalesce(
-            func.sum(case((col(ImportBatch.status) == "undone", 1), else_=0)), 0
+            func.sum(
+                case(
+                    (
+                        col(ImportBatch.status) != "imported",
+                        col(ImportBatch.id) * col(ImportBatch.id) + 1,
+                    ),
+                    else_=0,
+                )
+            ),
+            0,
         ),
     ).where(where)
     last, undone = session.execute(stmt).one()

@@ -63,6 +63,8 @@ class Programme(SQLModel, table=True):
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     yearly_cost: float | None = None
+    #: how many people (participant design) or wijken (area design) it aims to reach
+    reach_target: int | None = None
     wijken: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     created_at: datetime = Field(default_factory=utcnow)
 
@@ -102,7 +104,7 @@ class ImportBatch(SQLModel, table=True):
     filename: str = Field(max_length=255)
     file_sha256: str = Field(index=True, max_length=64)
     kind: str = Field(default="participant", max_length=20)
-    status: str = Field(default="imported", max_length=20)  # imported | undone
+    status: str = Field(default="imported", max_length=20)  # imported|undone|purged
     n_rows: int = 0
     n_inserted: int = 0
     n_skipped: int = 0
@@ -208,6 +210,45 @@ class AreaObservation(SQLModel, table=True):
     value: float
     first_treated: int | None = None
     batch_id: int | None = Field(default=None, foreign_key="importbatch.id", index=True)
+
+
+class ArchivedMeasurement(SQLModel, table=True):
+    """A measurement of an undone batch, kept so the batch can be restored
+    (``impact import --redo``) until it is purged. The pseudonym is of key
+    generation ``key_generation``; a restore re-keys it forward."""
+
+    __table_args__ = (
+        Index("ix_archivedmeasurement_batch", "organisation_id", "batch_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id")
+    batch_id: int = Field(foreign_key="importbatch.id")
+    programme_id: int = Field(foreign_key="programme.id")
+    pseudonym: str = Field(max_length=40)
+    key_generation: int
+    group: str = Field(max_length=12)
+    wijk: str | None = Field(default=None, max_length=60)
+    instrument: str = Field(max_length=60)
+    domain: str = Field(max_length=60)
+    date: dt.date | None = None
+    wave: int = 0
+    value: float
+    rated_by: str | None = Field(default=None, max_length=12)
+
+
+class ArchivedAreaObservation(SQLModel, table=True):
+    """An area observation of an undone batch, kept until purged."""
+
+    __table_args__ = (Index("ix_archivedareaobs_batch", "organisation_id", "batch_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id")
+    batch_id: int = Field(foreign_key="importbatch.id")
+    programme_id: int = Field(foreign_key="programme.id")
+    area_code: str = Field(max_length=12)
+    period: int
+    indicator: str = Field(max_length=60)
+    value: float
+    first_treated: int | None = None
 
 
 class ColumnMapping(SQLModel, table=True):

@@ -197,7 +197,7 @@ def test_confirmed_mapping_is_used_as_is() -> None:
         "Onderdeel": "domain",
         "Opmerking": "ignore",
     }
-    ctx = context(mapping=mapping, default_programme=PROGRAMME)
+    ctx = context(mapping=mapping, default_programme=PROGRAMME, default_group="treated")
     result = parse_upload(xlsx_openpyxl(rows, header), "eigen.xlsx", ctx)
     assert result.ok, [p.message for p in result.problems]
     assert result.mapping == mapping
@@ -242,12 +242,14 @@ def test_wave_derived_from_dates_when_no_wave_column() -> None:
         ["K2", datetime(2024, 2, 1), "zrm", "financien", 3],
     ]
     result = parse_upload(
-        xlsx_openpyxl(rows, header), "x.xlsx", context(default_programme=PROGRAMME)
+        xlsx_openpyxl(rows, header),
+        "x.xlsx",
+        context(default_programme=PROGRAMME, default_group="treated"),
     )
     assert result.ok
     assert result.measurements["wave"].tolist() == [1, 0, 0]
     assert find(result.problems, "wave_from_date")[0].severity == "warning"  # type: ignore[attr-defined]
-    assert find(result.problems, "group_assumed")
+    assert not find(result.problems, "group_choose")
 
 
 def test_area_panel() -> None:

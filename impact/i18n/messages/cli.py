@@ -56,6 +56,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Importbatch {batch} is teruggedraaid: {removed} rijen verwijderd.",
         "en": "Import batch {batch} was rolled back: {removed} rows removed.",
     },
+    "cli.redone": {
+        "nl": "Importbatch {batch} is hersteld: {restored} rijen teruggezet.",
+        "en": "Import batch {batch} was restored: {restored} rows put back.",
+    },
     "cli.imported": {
         "nl": "Geïmporteerd als batch {batch_id}: {rows} rijen gelezen, {inserted} nieuw, "
         "{skipped} al aanwezig; {participants_new} nieuwe deelnemers.",

@@ -33,4 +33,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Dit bestand is al eerder geïmporteerd; er is niets veranderd.",
         "en": "This file was imported before; nothing has changed.",
     },
+    "import.redo_not_undone": {
+        "nl": "Importbatch {batch} is niet teruggedraaid; er is niets te herstellen.",
+        "en": "Import batch {batch} has not been undone; there is nothing to restore.",
+    },
+    "import.redo_purged": {
+        "nl": "Importbatch {batch} is langer dan {days} dagen geleden teruggedraaid "
+        "en kan niet meer worden hersteld. Importeer het bestand opnieuw.",
+        "en": "Import batch {batch} was undone more than {days} days ago and can no "
+        "longer be restored. Import the file again.",
+    },
+    "import.redo_twin": {
+        "nl": "Het bestand van importbatch {batch} is daarna opnieuw geïmporteerd "
+        "(batch {twin}); herstellen zou niets toevoegen.",
+        "en": "The file of import batch {batch} was imported again afterwards "
+        "(batch {twin}); restoring would add nothing.",
+    },
+    "import.not_your_batch": {
+        "nl": "Importbatch {batch} is door iemand anders geïmporteerd. Alleen een "
+        "beheerder kan die terugdraaien of herstellen.",
+        "en": "Import batch {batch} was imported by someone else. Only an "
+        "administrator can undo or restore it.",
+    },
 }

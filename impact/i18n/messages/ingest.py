@@ -149,10 +149,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "deze kolom lijkt namen te bevatten. Namen mogen niet als cliëntnummer dienen en worden niet opgeslagen; gebruik het cliëntnummer uit uw registratie.",
         "en": "this column seems to hold names. Names cannot serve as client reference and are never stored; use the client number from your records.",
     },
-    "ingest.programme_missing": {
-        "nl": "het programma ontbreekt. Vul de naam van het programma in, of kies bij het uploaden een standaardprogramma.",
-        "en": "the programme is missing. Fill in the programme name, or choose a default programme when uploading.",
-    },
     "ingest.programme_unknown": {
         "nl": "'{value}' is geen programma van uw organisatie. Kies uit: {known}, of maak het programma eerst aan.",
         "en": "'{value}' is not a programme of your organisation. Choose from: {known}, or create the programme first.",
@@ -161,9 +157,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Het gekozen programma '{name}' bestaat niet. Kies uit: {known}.",
         "en": "The chosen programme '{name}' does not exist. Choose from: {known}.",
     },
-    "ingest.group_assumed": {
-        "nl": "Er is geen kolom 'groep': alle cliënten zijn als deelnemer gelezen (geen vergelijkingsgroep, dus alleen een voor-nameting).",
-        "en": "There is no 'group' column: all clients were read as participants (no comparison group, so only a pre/post comparison).",
+    "ingest.group_choose": {
+        "nl": "Er is geen kolom 'groep'. Geef aan wie er in het bestand staan: alleen deelnemers, alleen een vergelijkingsgroep (wachtlijst), of koppel de kolom die de groep aangeeft.",
+        "en": "There is no 'group' column. Say who is in the file: only participants, only a comparison group (waiting list), or map the column that holds the group.",
+    },
+    "ingest.programme_choose": {
+        "nl": "Er is geen kolom 'programma'. Kies het programma waar deze metingen bij horen.",
+        "en": "There is no 'programme' column. Choose the programme these measurements belong to.",
+    },
+    "ingest.programme_choose_blank": {
+        "nl": "Niet elke rij noemt een programma. Kies het programma voor de lege cellen, of vul ze in.",
+        "en": "Not every row names a programme. Choose the programme for the empty cells, or fill them in.",
+    },
+    "ingest.programme_matched": {
+        "nl": "'{value}' is gelezen als programma '{name}'.",
+        "en": "'{value}' was read as programme '{name}'.",
     },
     "ingest.group_missing": {
         "nl": "de groep ontbreekt. Vul 'deelnemer' of 'vergelijkingsgroep' in.",
