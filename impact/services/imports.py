@@ -21,12 +21,8 @@ from impact.errors import ImportRefused, PermissionDenied
 from impact.i18n import t
 from impact.ingest.pseudonymise import pseudonymise_refs
 from impact.services.keys import organisation_key
-<<<<<<< HEAD
 from impact.services.permissions import require
-from impact.store import audit, batches, data, programmes, pseudonyms
-=======
 from impact.store import archive, audit, batches, data, programmes, pseudonyms
->>>>>>> 1c60eba (Undone batches can be restored for 30 days (impact import --redo): undo archives the rows with their key generation, redo re-keys them forward, purge after the window, erasure reaches the archive; wave labels people use (voor/na, VM/NM, T0..., in NL and EN); one cause gives one problem (unreadable waves, blank clients or groups do not cascade); no programme or group column is a question (--programme short names, --group) instead of a silent default)
 from impact.store.engine import write_scope
 from impact.store.models import ImportBatch, Organisation
 
@@ -261,17 +257,14 @@ def undo_import(
 ) -> int:
     """Remove what one batch added; returns the number of rows removed.
 
-<<<<<<< HEAD
     ``role`` is the caller's role in the organisation (the app passes it);
     an admin may undo any batch, everyone else only batches they imported.
-    ``None`` is the operator's shell (``impact import --undo``).
+    ``None`` is the operator's shell (``impact import --undo``). The rows go
+    to the archive first, so the batch can be restored
+    (:func:`impact.services.restore.redo_import`) until it is purged.
     """
     if role is not None:
         require(role, "undo_import")
-=======
-    The rows go to the archive first, so the batch can be restored
-    (:func:`impact.services.restore.redo_import`) until it is purged."""
->>>>>>> 1c60eba (Undone batches can be restored for 30 days (impact import --redo): undo archives the rows with their key generation, redo re-keys them forward, purge after the window, erasure reaches the archive; wave labels people use (voor/na, VM/NM, T0..., in NL and EN); one cause gives one problem (unreadable waves, blank clients or groups do not cascade); no programme or group column is a question (--programme short names, --group) instead of a silent default)
     with write_scope(engine) as session:
         org = pseudonyms.lock_organisation(session=session, slug=org_slug)
         batch = batches.get_batch(session=session, org=org, batch_id=batch_id)

@@ -16,9 +16,10 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from impact.errors import ImportRefused
+from impact.errors import ImportRefused, PermissionDenied
 from impact.i18n import t
 from impact.services.imports import check_groups, rekey_forward
+from impact.services.permissions import require
 from impact.store import archive, audit, batches, data, pseudonyms
 from impact.store.engine import write_scope
 from impact.store.models import ImportBatch, Organisation
@@ -44,10 +45,9 @@ def purge_expired(
 
 def may_change(batch: ImportBatch, user_id: int | None, role: str | None) -> bool:
     """Uploaders and analysts undo and restore their own batches; admins (and
-    the command line, without a role) any."""
-    return role in (None, "admin") or (
-        batch.user_id is not None and batch.user_id == user_id
-    )
+    the command line, without a role) any (as :func:`~impact.services.imports.
+    undo_import`)."""
+    return role in (None, "admin") or (user_id is not None and batch.user_id == user_id)
 
 
 def redo_import(
@@ -89,8 +89,10 @@ def _check_restorable(
     user_id: int | None,
     role: str | None,
 ) -> None:
+    if role is not None:
+        require(role, "undo_import")
     if not may_change(batch, user_id, role):
-        raise ImportRefused(t("import.not_your_batch", batch=batch.id))
+        raise PermissionDenied(t("import.redo_not_own", batch=batch.id))
     if batch.status == "imported":
         raise ImportRefused(t("import.redo_not_undone", batch=batch.id))
     if batch.status == "purged":

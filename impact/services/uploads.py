@@ -16,11 +16,8 @@ from sqlalchemy.engine import Engine
 from impact.config import get_settings
 from impact.errors import ImportRefused
 from impact.ingest import IngestContext, ProgrammeInfo, parse_upload
-<<<<<<< HEAD
 from impact.ingest.fastread import PendingRead
-=======
 from impact.ingest.fields import canonical_programme, normalise_name
->>>>>>> 1c60eba (Undone batches can be restored for 30 days (impact import --redo): undo archives the rows with their key generation, redo re-keys them forward, purge after the window, erasure reaches the archive; wave labels people use (voor/na, VM/NM, T0..., in NL and EN); one cause gives one problem (unreadable waves, blank clients or groups do not cascade); no programme or group column is a question (--programme short names, --group) instead of a silent default)
 from impact.ingest.models import ParsedUpload, UploadPreview
 from impact.ingest.preview import inspect_upload
 from impact.services.imports import ImportResult, Progress, import_frames

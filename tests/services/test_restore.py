@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import text
 
-from impact.errors import ImportRefused
+from impact.errors import ImportRefused, PermissionDenied
 from impact.sample import generate as sample
 from impact.services.imports import frames_sha256, import_frames, undo_import
 from impact.services.restore import RESTORE_DAYS, redo_import
@@ -180,7 +180,7 @@ def test_uploader_restores_only_own_batches(engine) -> None:  # type: ignore[no-
     add_org_with_data(engine, ORG, n=10)
     batch = _extra(engine).batch_id or 0
     undo_import(engine=engine, org_slug=ORG, batch_id=batch)
-    with pytest.raises(ImportRefused, match="iemand anders"):
+    with pytest.raises(PermissionDenied, match="iemand anders"):
         redo_import(
             engine=engine, org_slug=ORG, batch_id=batch, user_id=7, role="uploader"
         )

@@ -49,10 +49,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file of import batch {batch} was imported again afterwards "
         "(batch {twin}); restoring would add nothing.",
     },
-    "import.not_your_batch": {
-        "nl": "Importbatch {batch} is door iemand anders geïmporteerd. Alleen een "
-        "beheerder kan die terugdraaien of herstellen.",
-        "en": "Import batch {batch} was imported by someone else. Only an "
-        "administrator can undo or restore it.",
+    "import.redo_not_own": {
+        "nl": "Importbatch {batch} is door iemand anders geïmporteerd. U kunt alleen "
+        "uw eigen imports herstellen; vraag een beheerder om deze.",
+        "en": "Import batch {batch} was imported by someone else. You can only "
+        "restore your own imports; ask an administrator to restore this one.",
     },
 }
