@@ -312,3 +312,36 @@ class AuditEvent(SQLModel, table=True):
     action: str = Field(index=True, max_length=40)
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
     created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class EvidenceTrust(SQLModel, table=True):
+    """A public key a sector hub trusts for one sending organisation."""
+
+    __table_args__ = (UniqueConstraint("hub_id", "source_slug"),)
+    id: int | None = Field(default=None, primary_key=True)
+    hub_id: int = Field(foreign_key="organisation.id", index=True)
+    source_slug: str = Field(max_length=40)
+    public_key: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class EvidencePackage(SQLModel, table=True):
+    """A verified evidence package a hub imported (aggregates only).
+
+    ``replaced_at`` is set when a newer package of the same organisation and
+    period arrived; only packages without it are pooled.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("hub_id", "digest"),
+        Index("ix_evidencepackage_hub_source", "hub_id", "source_slug", "period"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    hub_id: int = Field(foreign_key="organisation.id")
+    source_slug: str = Field(max_length=40)
+    period: str = Field(max_length=40)
+    signed_at: datetime
+    digest: str = Field(max_length=64)
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    imported_at: datetime = Field(default_factory=utcnow)
+    replaced_at: datetime | None = None
