@@ -1,4 +1,4 @@
-"""Monte Carlo coverage of the pooled random-effects interval (``impact.estimate.meta``).
+"""Monte Carlo coverage of the pooled random-effects interval (`meta`).
 
 Run: ``.venv/bin/python benchmarks/meta_coverage.py [--reps 4000]`` (seconds:
 the estimators are vectorised over replications).
@@ -48,10 +48,10 @@ def main() -> None:
             row = coverage(k, tau2, args.reps, seed=1000 * k + int(tau2 * 100))
             if header is None:
                 header = " | ".join(row)
-                print(f"| k | tau2 | {header} |")  # noqa: T201
-                print("|" + " --- |" * (2 + len(row)))  # noqa: T201
+                print(f"| k | tau2 | {header} |")
+                print("|" + " --- |" * (2 + len(row)))
             cells = " | ".join(f"{v:.3f}" for v in row.values())
-            print(f"| {k} | {tau2} | {cells} |")  # noqa: T201
+            print(f"| {k} | {tau2} | {cells} |")
 
 
 if __name__ == "__main__":

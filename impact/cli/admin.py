@@ -40,13 +40,20 @@ def org_create(
     funder: Annotated[
         bool, typer.Option("--funder", help="A funder (gemeente, fonds).")
     ] = False,
+    sector: Annotated[
+        bool,
+        typer.Option(
+            "--sector", help="A sector hub that imports and pools evidence packages."
+        ),
+    ] = False,
 ) -> None:
     """Create an organisation."""
     from impact.services.admin import create_organisation
 
-    org = create_organisation(
-        engine=engine(), slug=slug, name=name, kind="funder" if funder else "provider"
-    )
+    if funder and sector:
+        raise typer.BadParameter("--funder / --sector", param_hint="--sector")
+    kind = "funder" if funder else "sector" if sector else "provider"
+    org = create_organisation(engine=engine(), slug=slug, name=name, kind=kind)
     echo(t("cli.org_created", slug=org.slug, name=org.name))
 
 

@@ -90,7 +90,9 @@ def design_family(design: str) -> DesignFamily:
 
 def signing_key(master: bytes, org_key_id: str) -> Ed25519PrivateKey:
     seed = hkdf_sha256(
-        master, salt=b"wijkimpact-evidence-signing-v1", info=f"org:{org_key_id}".encode()
+        master,
+        salt=b"wijkimpact-evidence-signing-v1",
+        info=f"org:{org_key_id}".encode(),
     )
     return Ed25519PrivateKey.from_private_bytes(seed)
 

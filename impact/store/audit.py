@@ -37,6 +37,10 @@ ACTIONS: tuple[str, ...] = (
     "settings_change",
     "backup",
     "restore",
+    "evidence_export",
+    "evidence_trust",
+    "evidence_import",
+    "evidence_refused",
 )
 
 #: detail keys that would carry a person's data; refused outright

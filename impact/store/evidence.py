@@ -91,7 +91,9 @@ def add_package(
     return row
 
 
-def current_packages(*, session: Session, hub: Organisation) -> Sequence[EvidencePackage]:
+def current_packages(
+    *, session: Session, hub: Organisation
+) -> Sequence[EvidencePackage]:
     return session.exec(
         select(EvidencePackage)
         .where(

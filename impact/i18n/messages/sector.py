@@ -24,4 +24,180 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Eén studie: er valt niets te poolen en geen interval te geven.",
         "en": "One study: nothing to pool and no interval to give.",
     },
+    # --- evidence packages --------------------------------------------------------
+    "evidence.bad_kind": {
+        "nl": "Soort interventie '{kind}' bestaat niet. Kies uit: {allowed}.",
+        "en": "Intervention kind '{kind}' does not exist. Choose from: {allowed}.",
+    },
+    "evidence.bad_kind_option": {
+        "nl": "Schrijf --kind als PROGRAMMA=SOORT, bijvoorbeeld 'Schuldhulp=schuldhulp'.",
+        "en": "Write --kind as PROGRAMME=KIND, for example 'Debt help=schuldhulp'.",
+    },
+    "evidence.bad_period": {
+        "nl": "Periode '{period}' is onleesbaar. Schrijf bijvoorbeeld "
+        "2024-Q1:2024-Q4, 2023:2024 of 2024-01-01:2024-12-31.",
+        "en": "Period '{period}' cannot be read. Write for example "
+        "2024-Q1:2024-Q4, 2023:2024 or 2024-01-01:2024-12-31.",
+    },
+    "evidence.period_outside": {
+        "nl": "De metingen van '{programme}' lopen van {start} tot {end}, buiten "
+        "de periode {period}. Een pakket beschrijft al zijn metingen; kies een "
+        "periode die ze omvat.",
+        "en": "The measurements of '{programme}' run from {start} to {end}, outside "
+        "the period {period}. A package describes all of its measurements; choose "
+        "a period that covers them.",
+    },
+    "evidence.not_a_hub": {
+        "nl": "'{org}' is geen sectorhub. Maak er een met "
+        "'impact org create SLUG --name NAAM --sector'.",
+        "en": "'{org}' is not a sector hub. Create one with "
+        "'impact org create SLUG --name NAME --sector'.",
+    },
+    "evidence.bad_key": {
+        "nl": "Dit is geen publieke sleutel zoals 'impact evidence key' die toont "
+        "(één regel base64, 32 bytes).",
+        "en": "This is not a public key as 'impact evidence key' prints it "
+        "(one line of base64, 32 bytes).",
+    },
+    "evidence.refused.not_json": {
+        "nl": "Geweigerd: dit bestand is geen bewijspakket (geen JSON).",
+        "en": "Refused: this file is not an evidence package (not JSON).",
+    },
+    "evidence.refused.bad_format": {
+        "nl": "Geweigerd: dit bestand is geen geldig bewijspakket van Wijkimpact "
+        "(onbekende velden of een ontbrekend onderdeel).",
+        "en": "Refused: this file is not a valid Wijkimpact evidence package "
+        "(unknown fields or a missing part).",
+    },
+    "evidence.refused.bad_kind": {
+        "nl": "Geweigerd: het pakket noemt een soort interventie buiten de vaste lijst.",
+        "en": "Refused: the package names an intervention kind outside the fixed list.",
+    },
+    "evidence.refused.unknown": {
+        "nl": "Geweigerd: de hub '{hub}' heeft geen sleutel van '{source}'. Vraag "
+        "'{source}' om 'impact evidence key --org {source}' en registreer die met "
+        "'impact evidence trust --org {hub} --from {source} --key SLEUTEL'.",
+        "en": "Refused: hub '{hub}' holds no key of '{source}'. Ask '{source}' for "
+        "'impact evidence key --org {source}' and register it with "
+        "'impact evidence trust --org {hub} --from {source} --key KEY'.",
+    },
+    "evidence.refused.tampered": {
+        "nl": "Geweigerd: de handtekening klopt niet met de geregistreerde sleutel "
+        "van '{source}'. Het pakket is na ondertekening veranderd of door een "
+        "andere sleutel ondertekend. Vraag '{source}' om een nieuw pakket.",
+        "en": "Refused: the signature does not match the registered key of "
+        "'{source}'. The package was changed after signing or signed with another "
+        "key. Ask '{source}' for a new package.",
+    },
+    "evidence.refused.older": {
+        "nl": "Geweigerd: de hub heeft al een pakket van '{source}' over {period} "
+        "van {held}; dit pakket is even oud of ouder (een herhaling).",
+        "en": "Refused: the hub already holds a package of '{source}' for {period} "
+        "signed {held}; this package is as old or older (a replay).",
+    },
+    "evidence.cli.exported": {
+        "nl": "Bewijspakket geschreven naar {path}: {results} uitkomsten, "
+        "{withheld} achtergehouden.",
+        "en": "Evidence package written to {path}: {results} outcomes, "
+        "{withheld} withheld.",
+    },
+    "evidence.cli.trusted": {
+        "nl": "Sleutel van '{source}' geregistreerd bij '{hub}'.",
+        "en": "Key of '{source}' registered at '{hub}'.",
+    },
+    "evidence.cli.trust_unchanged": {
+        "nl": "Deze sleutel van '{source}' was al geregistreerd bij '{hub}'.",
+        "en": "This key of '{source}' was already registered at '{hub}'.",
+    },
+    "evidence.cli.imported": {
+        "nl": "Pakket van '{source}' over {period} ingelezen: {results} uitkomsten.",
+        "en": "Package of '{source}' for {period} imported: {results} outcomes.",
+    },
+    "evidence.cli.replaced": {
+        "nl": "Pakket van '{source}' over {period} vervangt het oudere: "
+        "{results} uitkomsten.",
+        "en": "Package of '{source}' for {period} replaces the older one: "
+        "{results} outcomes.",
+    },
+    "evidence.cli.unchanged": {
+        "nl": "Dit pakket van '{source}' over {period} was al ingelezen; niets veranderd.",
+        "en": "This package of '{source}' for {period} was already imported; "
+        "nothing changed.",
+    },
+    # --- sector view and report ------------------------------------------------------
+    "sector.anonymous": {"nl": "Organisatie {number}", "en": "Organisation {number}"},
+    "sector.heterogeneity.unknown": {
+        "nl": "verschillen tussen organisaties niet te beoordelen (één organisatie)",
+        "en": "differences between organisations cannot be judged (one organisation)",
+    },
+    "sector.heterogeneity.low": {
+        "nl": "de organisaties vinden vrijwel hetzelfde effect (I² {i2})",
+        "en": "the organisations find nearly the same effect (I² {i2})",
+    },
+    "sector.heterogeneity.moderate": {
+        "nl": "het effect verschilt enigszins tussen organisaties (I² {i2})",
+        "en": "the effect differs somewhat between organisations (I² {i2})",
+    },
+    "sector.heterogeneity.substantial": {
+        "nl": "het effect verschilt flink tussen organisaties (I² {i2})",
+        "en": "the effect differs considerably between organisations (I² {i2})",
+    },
+    "sector.heterogeneity.considerable": {
+        "nl": "het effect verschilt sterk tussen organisaties (I² {i2}); het "
+        "gemiddelde zegt weinig over één organisatie",
+        "en": "the effect differs strongly between organisations (I² {i2}); the "
+        "average says little about any one organisation",
+    },
+    "sector.conclusion.single": {
+        "nl": "Eén organisatie: niets te poolen.",
+        "en": "One organisation: nothing to pool.",
+    },
+    "sector.conclusion.better": {
+        "nl": "Gemiddeld gaat het deelnemers beter dan zonder (het interval ligt "
+        "boven nul).",
+        "en": "On average participants do better than without (the interval lies "
+        "above zero).",
+    },
+    "sector.conclusion.worse": {
+        "nl": "Gemiddeld gaat het deelnemers slechter (het interval ligt onder nul).",
+        "en": "On average participants do worse (the interval lies below zero).",
+    },
+    "sector.conclusion.unclear": {
+        "nl": "Geen duidelijk gemiddeld effect: het interval omvat nul.",
+        "en": "No clear average effect: the interval includes zero.",
+    },
+    "sector.strength.weak": {
+        "nl": "zwak bewijs (voor/na-metingen zonder vergelijkingsgroep, of minder "
+        "dan drie organisaties)",
+        "en": "weak evidence (before/after measurements without a comparison "
+        "group, or fewer than three organisations)",
+    },
+    "sector.strength.moderate": {
+        "nl": "redelijk bewijs (vergelijkingsgroepen, maar weinig organisaties, "
+        "grote verschillen of een onzeker effect)",
+        "en": "moderate evidence (comparison groups, but few organisations, large "
+        "differences or an uncertain effect)",
+    },
+    "sector.strength.strong": {
+        "nl": "sterk bewijs (vijf of meer organisaties met vergelijkingsgroep, "
+        "vergelijkbare effecten, interval buiten nul)",
+        "en": "strong evidence (five or more organisations with a comparison "
+        "group, similar effects, interval away from zero)",
+    },
+    "sector.family.prepost": {
+        "nl": "voor/na (geen vergelijking)",
+        "en": "before/after (no comparison)",
+    },
+    "sector.family.comparison": {
+        "nl": "met vergelijkingsgroep",
+        "en": "with comparison group",
+    },
+    "sector.mixed": {
+        "nl": "Voor {kind} · {outcome} bestaan zowel voor/na-resultaten als "
+        "resultaten met een vergelijkingsgroep. Die worden nooit samen gepoold: "
+        "voor/na-metingen tonen verandering, geen effect.",
+        "en": "For {kind} · {outcome} there are both before/after results and "
+        "results with a comparison group. They are never pooled together: "
+        "before/after measurements show change, not an effect.",
+    },
 }
