@@ -4,8 +4,8 @@ EvidenceTrust: the public keys a sector hub trusts, one per sending
 organisation. EvidencePackage: verified packages (aggregates only); a newer
 package of the same organisation and period marks the older one replaced.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-03 08:40:00
 """
 
@@ -15,8 +15,8 @@ import sqlalchemy as sa
 import sqlmodel.sql.sqltypes
 from alembic import op
 
-revision = '0004'
-down_revision = '0003'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
