@@ -1,17 +1,26 @@
-"""The cell readers' side of a column-wise read (see :mod:`impact.ingest.fastread`).
+"""Every native read of an upload happens here, in a child process.
 
-Kept outside the ``impact.ingest`` package on purpose: it runs as a child process
-(``python -m impact.readworker PATH NAME HEAD_ROWS``) while the parent scans the
-file, and importing the package would cost the child a second of pandas. It
-imports only the standard library, python-calamine, fastexcel and pyarrow.
+The cell readers (python-calamine, fastexcel: Rust) run only in this process
+(``python -m impact.readworker``), started by :mod:`impact.ingest.child`, with
+an address-space limit (``RLIMIT_AS``) and a CPU-time limit set before the file
+is touched; the parent adds a wall-clock limit. A hostile file (one cell at
+XFD1048576 makes calamine ask for 512 GiB and abort) kills only this process;
+the parent turns that into a refusal. It usually starts while the parent still
+scans the file, and its output is only used once the scan has cleared it.
 
-Why a child process: the parent's structural scan has not cleared the file yet
-when this starts, and a hostile used range (one cell at XFD1048576) makes the
-cell readers abort. Here that kills only the child; the parent refuses the file
-when its scan finishes and never uses this process's output.
+Kept outside the ``impact.ingest`` package on purpose: importing the package
+would cost the child a second of pandas. It imports only the standard library,
+python-calamine, fastexcel and pyarrow.
 
-Protocol: the upload on stdin; on stdout a pickled ``(head, start, first_col,
-height)`` (or ``None``), then one Arrow IPC record batch.
+Protocol: on stdin a pickled request (from the parent: ``mode``, ``memory``,
+``cpu`` and the mode's fields), then the file to its end. On stdout:
+
+* ``mode="plain"`` (python-calamine, sheets by name, or all with their
+  visibility when ``names`` is None): a pickled ``("ok", [(name, visible,
+  rows), ...])`` or ``("error", code)``;
+* ``mode="columns"`` (a large sheet column-wise, see
+  :mod:`impact.ingest.fastread`): a pickled ``(head, start, first_col,
+  height)`` (or ``None``), then one Arrow IPC record batch.
 """
 
 from __future__ import annotations
@@ -178,12 +187,57 @@ def _arrow_body(data: bytes, name: str, start: int) -> tuple[Any, int, int] | No
     return batch, columns[0], sheet.total_height
 
 
+def limit_resources(memory: int, cpu: int) -> None:
+    """Address space and CPU seconds of this process, before any parsing."""
+    import resource
+
+    if memory:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    if cpu:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+
+
+def read_plain(data: bytes, names: list[str] | None) -> tuple[str, object]:
+    """Sheets as python-calamine's rows (A1-padded); all of them when ``names``
+    is None (an OpenDocument file: the reader's sheet list is the truth)."""
+    from python_calamine import CalamineWorkbook, SheetVisibleEnum
+
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        with book:
+            if names is None:
+                wanted = [
+                    (m.name, m.visible == SheetVisibleEnum.Visible)
+                    for m in book.sheets_metadata
+                ]
+            else:
+                wanted = [(n, True) for n in names]
+            out = []
+            for name, visible in wanted:
+                sheet = book.get_sheet_by_name(name)
+                out.append((name, visible, sheet.to_python(skip_empty_area=False)))
+    except Exception:  # the reader's errors are not all CalamineError
+        return "error", "file_corrupt"
+    return "ok", out
+
+
 def main(argv: list[str]) -> int:
+    # our own parent's request, written just before the upload
+    request = pickle.load(sys.stdin.buffer)  # noqa: S301
+    limit_resources(request["memory"], request["cpu"])
+    data = sys.stdin.buffer.read()
+    out = sys.stdout.buffer
+    if request["mode"] == "plain":
+        pickle.dump(read_plain(data, request["names"]), out)
+        out.flush()
+        return 0
+    return _columns(data, request["path"], request["name"], request["head_rows"])
+
+
+def _columns(data: bytes, path: str, name: str, head_rows: int) -> int:
     import pyarrow as pa
 
-    path, name, head_rows = argv
-    data = sys.stdin.buffer.read()
-    raw = read_raw(data, path, name, int(head_rows))
+    raw = read_raw(data, path, name, head_rows)
     out = sys.stdout.buffer
     if raw is None:
         pickle.dump(None, out)

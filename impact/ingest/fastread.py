@@ -23,30 +23,26 @@ import contextlib
 import datetime as dt
 import io
 import pickle
-import subprocess
-import sys
-import threading
 import zipfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from impact.errors import ImportRefused
+from impact.ingest.child import DEFAULT_LIMITS, ChildRead, PlainRead, ReadLimits
 from impact.ingest.columns import ColumnCells, first_seen
 from impact.ingest.convert import Factor
-from impact.readworker import RawRead, read_raw
+from impact.ingest.guard import ZIP_MAGIC, check_zip
+from impact.ingest.resolve import Package, SheetPart, resolve
+from impact.readworker import RawRead
 
 #: sheets whose XML inflates to more than this are read column-wise
 FAST_READ_BYTES = 16 * 1024 * 1024
 #: rows read exactly (python-calamine) before the column-wise read takes over
 HEAD_ROWS = 500
 _EXCEL_DAY_ONE = dt.datetime(1900, 1, 1)
-
-
-def read_columns(data: bytes, path: str, name: str) -> ColumnCells | None:
-    """Sheet ``name`` (XML part ``path``) column-wise, or None (read it plainly)."""
-    raw = read_raw(data, path, name, HEAD_ROWS)
-    return None if raw is None else assemble(raw)
 
 
 def assemble(raw: RawRead) -> ColumnCells | None:
@@ -137,98 +133,95 @@ def _same_rows(head: list[list[Any]], cells: ColumnCells, start: int) -> bool:
 
 class PendingRead:
     """A column-wise read running in a child process (see
-    `impact.readworker`); :meth:`result` after the scan cleared the
+    :mod:`impact.readworker`); :meth:`result` after the scan cleared the
     file, :meth:`cancel` when it did not."""
 
-    def __init__(self, data: bytes, path: str, name: str) -> None:
+    def __init__(
+        self, data: bytes, path: str, name: str, limits: ReadLimits = DEFAULT_LIMITS
+    ) -> None:
         self.name = name
-        self._process = subprocess.Popen(  # noqa: S603 - our own module, no shell
-            [
-                sys.executable,
-                "-m",
-                "impact.readworker",
-                path,
-                name,
-                str(HEAD_ROWS),
-            ],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-        self._feeder = threading.Thread(
-            target=self._feed, args=(data,), name="impact-read-feed", daemon=True
-        )
-        self._feeder.start()
-
-    def _feed(self, data: bytes) -> None:
-        stdin = self._process.stdin
-        assert stdin is not None  # noqa: S101 - Popen(stdin=PIPE)
-        with contextlib.suppress(OSError):  # the child died: result() says so
-            stdin.write(data)
-            stdin.close()
+        request = {"mode": "columns", "path": path, "name": name}
+        self._child = ChildRead({**request, "head_rows": HEAD_ROWS}, data, limits)
 
     def result(self) -> ColumnCells | None:
-        """The sheet's columns, or None (the caller reads the sheet plainly)."""
+        """The sheet's columns, or None (the caller reads the sheet plainly);
+        ImportRefused when the child died or ran out of time."""
         import pyarrow as pa
 
-        stdout = self._process.stdout
-        assert stdout is not None  # noqa: S101 - Popen(stdout=PIPE)
+        stdout = self._child.stdout
         try:
             # our own child's output: cell values made by python-calamine
             meta = pickle.load(stdout)  # noqa: S301
             batches = [] if meta is None else list(pa.ipc.open_stream(stdout))
         except Exception:
             meta, batches = None, []
-        finally:
-            stdout.close()
-            self._process.wait()
-            self._feeder.join()
-        if meta is None or len(batches) != 1 or self._process.returncode != 0:
+        self._child.finish()
+        if meta is None or len(batches) != 1:
             return None
         head, start, first_col, height = meta
         return assemble(RawRead(head, start, batches[0], first_col, height))
 
     def cancel(self) -> None:
-        self._process.kill()
-        with contextlib.suppress(Exception):
-            if self._process.stdout is not None:
-                self._process.stdout.close()
-        self._process.wait()
-        self._feeder.join()
+        self._child.cancel()
 
 
-@contextlib.contextmanager
-def early_reads(data: bytes) -> Iterator[list[PendingRead]]:
-    """Start the column-wise reads of ``data`` now, for a caller that will parse
-    this very bytes object later (the command line, before its slower imports and
-    the database check) and passes them on as ``pending``; reads nobody collected
-    are stopped when the block ends."""
-    reads = start_reads(data)
-    try:
-        yield reads
-    finally:
-        for read in reads:
+@dataclass
+class Reads:
+    """The reader's copy of a workbook and the child reads started on it."""
+
+    package: Package
+    columns: list[PendingRead]
+    plain: PlainRead | None
+    limits: ReadLimits
+
+    def cancel(self) -> None:
+        for read in [*self.columns, *([self.plain] if self.plain else [])]:
             read.cancel()
 
 
-def large_sheets(data: bytes, min_bytes: int | None = None) -> list[tuple[str, str]]:
-    """(XML part, name) of the worksheets whose XML is at least ``min_bytes``
-    (default :data:`FAST_READ_BYTES`): the ones read column-wise."""
-    from impact.ingest.xmlscan import sheet_parts
-
-    limit = FAST_READ_BYTES if min_bytes is None else min_bytes
+@contextlib.contextmanager
+def early_reads(
+    data: bytes, limits: ReadLimits = DEFAULT_LIMITS
+) -> Iterator[Reads | None]:
+    """Start the reads of ``data`` now, for a caller that will parse this very
+    bytes object later (the command line, before its slower imports and the
+    database check) and passes them on as ``pending``; reads nobody collected
+    are stopped when the block ends. None for anything but a workbook the zip
+    guard and the resolver accept (``open_upload`` says what is wrong)."""
+    reads = None
+    if data.startswith(ZIP_MAGIC):
+        with contextlib.suppress(ImportRefused):
+            if check_zip(data) == "xlsx":
+                reads = start_reads(data, limits=limits)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            sizes = {i.filename: i.file_size for i in archive.infolist()}
-            parts = sheet_parts(archive)
-    except Exception:  # the scan reports what is wrong with the file
-        return []
-    return [(p.path, p.name) for p in parts if sizes.get(p.path, 0) >= limit]
+        yield reads
+    finally:
+        if reads is not None:
+            reads.cancel()
 
 
-def start_reads(data: bytes, min_bytes: int | None = None) -> list[PendingRead]:
-    """Column-wise reads of the workbook's large worksheets, started now in
-    child processes (before the scan has cleared the file: see impact.readworker)."""
-    return [
-        PendingRead(data, path, name) for path, name in large_sheets(data, min_bytes)
-    ]
+def large_sheets(package: Package, min_bytes: int | None = None) -> list[SheetPart]:
+    """The worksheets whose XML is at least ``min_bytes`` (default
+    :data:`FAST_READ_BYTES`): the ones read column-wise."""
+    limit = FAST_READ_BYTES if min_bytes is None else min_bytes
+    with zipfile.ZipFile(io.BytesIO(package.data)) as archive:
+        sizes = {i.filename: i.file_size for i in archive.infolist()}
+    return [p for p in package.sheets if sizes.get(p.path, 0) >= limit]
+
+
+def start_reads(
+    data: bytes, min_bytes: int | None = None, limits: ReadLimits = DEFAULT_LIMITS
+) -> Reads:
+    """Resolve the workbook (:mod:`impact.ingest.resolve`) and start its reads
+    in child processes: large worksheets column-wise, the others cell by cell.
+    They start before the scan has cleared the file (see impact.readworker)."""
+    package = resolve(data)
+    large = large_sheets(package, min_bytes)
+    names = {p.name for p in large}
+    small = [p.name for p in package.sheets if p.name not in names]
+    return Reads(
+        package,
+        [PendingRead(package.data, p.path, p.name, limits) for p in large],
+        PlainRead(package.data, small, limits) if small else None,
+        limits,
+    )

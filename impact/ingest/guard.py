@@ -24,7 +24,7 @@ from impact.errors import ImportRefused
 from impact.i18n import t
 from impact.ingest.problems import Problem
 
-FileFormat = Literal["xlsx", "csv"]
+FileFormat = Literal["xlsx", "ods", "csv"]
 _ROOT = re.compile(rb"<[A-Za-z_]")
 
 MAX_ZIP_ENTRIES = 1000
@@ -37,8 +37,10 @@ XML_HEAD_BYTES = 64 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 EXCEL_EXTENSIONS = {".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb"}
+ODS_EXTENSIONS = {".ods", ".ots"}
 CSV_EXTENSIONS = {".csv", ".txt", ".tsv"}
-MACRO_EXTENSIONS = {".xlsm", ".xltm", ".xlsb"}
+MACRO_EXTENSIONS = {".xlsm", ".xltm"}
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,16 +69,17 @@ def check_file(data: bytes, filename: str, max_bytes: int) -> CheckedFile:
     if data.startswith(OLE_MAGIC):
         raise refuse("file_ole")
     if data.startswith(ZIP_MAGIC):
+        if ext == ".xlsb":
+            raise refuse("file_xlsb")
         if ext in MACRO_EXTENSIONS:
             raise refuse("file_macro")
-        if ext not in EXCEL_EXTENSIONS | CSV_EXTENSIONS:
+        if ext not in EXCEL_EXTENSIONS | ODS_EXTENSIONS | CSV_EXTENSIONS:
             raise refuse("file_type", ext=ext or "?")
-        check_zip(data)
-        return CheckedFile("xlsx", ext)
+        return CheckedFile(check_zip(data), ext)
     if ext in CSV_EXTENSIONS:
         _check_text(data)
         return CheckedFile("csv", ext)
-    if ext in EXCEL_EXTENSIONS:
+    if ext in EXCEL_EXTENSIONS | ODS_EXTENSIONS:
         raise refuse("file_not_excel", what=sniff_content(data))
     raise refuse("file_type", ext=ext or "?")
 
@@ -103,8 +106,8 @@ def _check_text(data: bytes) -> None:
         raise refuse("file_not_csv", what=sniff_content(data))
 
 
-def check_zip(data: bytes) -> None:
-    """Central-directory and XML-head checks of an OOXML package."""
+def check_zip(data: bytes) -> FileFormat:
+    """Central-directory and XML-head checks of an OOXML or OpenDocument package."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
@@ -113,13 +116,29 @@ def check_zip(data: bytes) -> None:
         infos = archive.infolist()
         _check_entries(infos)
         names = {i.filename for i in infos}
-        if "xl/workbook.xml" not in names:
-            if "word/document.xml" in names or "ppt/presentation.xml" in names:
-                raise refuse("file_not_excel", what="Word/PowerPoint")
-            raise refuse("file_not_excel", what="zip")
+        kind = _package_kind(archive, names)
         for info in infos:
             if info.filename.lower().endswith((".xml", ".rels", ".vml")):
-                _check_xml_head(archive, info)
+                check_xml_part(archive, info)
+    return kind
+
+
+def _package_kind(archive: zipfile.ZipFile, names: set[str]) -> FileFormat:
+    if "xl/workbook.bin" in names:
+        raise refuse("file_xlsb")
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "mimetype" in names and "content.xml" in names:
+        try:
+            mimetype = archive.read("mimetype")[:100].strip()
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            raise refuse("file_corrupt") from None
+        if mimetype == ODS_MIMETYPE:
+            return "ods"
+        raise refuse("file_not_excel", what="OpenDocument")
+    if "word/document.xml" in names or "ppt/presentation.xml" in names:
+        raise refuse("file_not_excel", what="Word/PowerPoint")
+    raise refuse("file_not_excel", what="zip")
 
 
 def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
@@ -146,7 +165,8 @@ def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
         )
 
 
-def _check_xml_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+def check_xml_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Refuse a part whose head declares a DOCTYPE or ENTITY (or hides one)."""
     try:
         with archive.open(info) as handle:
             head = handle.read(XML_HEAD_BYTES)

@@ -18,7 +18,7 @@ from impact.i18n import t, use_language
 from impact.ingest import area, panel
 from impact.ingest.catalog import Catalog
 from impact.ingest.convert import as_text
-from impact.ingest.fastread import PendingRead
+from impact.ingest.fastread import Reads
 from impact.ingest.mapping import (
     Table,
     bad_targets,
@@ -35,7 +35,12 @@ from impact.ingest.models import (
 )
 from impact.ingest.problems import ProblemLog
 from impact.ingest.sheet import MappedSheet
-from impact.ingest.structure import flag_columns, scan_bsn, scan_structure
+from impact.ingest.structure import (
+    flag_columns,
+    scan_bsn,
+    scan_long_cells,
+    scan_structure,
+)
 from impact.ingest.vocabulary import IGNORE, PERSONAL
 from impact.ingest.workbook import OpenedSheet, open_upload
 
@@ -53,10 +58,10 @@ def parse_upload(
     filename: str,
     ctx: IngestContext,
     progress: Progress | None = None,
-    pending: list[PendingRead] | None = None,
+    pending: Reads | None = None,
 ) -> ParsedUpload:
     """Validated, normalised frames plus every problem found, in one pass
-    (``pending``: reads of the large sheets started earlier by the caller)."""
+    (``pending``: reads of the upload started earlier by the caller)."""
     report = progress or (lambda _f, _m: None)
     with use_language(ctx.lang):
         digest = sha256(data)
@@ -124,6 +129,7 @@ def _parse_sheets(
     catalog = Catalog.of(ctx.instruments)
     for sheet in sheets:
         scan_bsn(sheet, log)
+        scan_long_cells(sheet, log)
     if ctx.mapping is not None:
         for header, target in bad_targets(ctx.mapping):
             log.add("mapping_bad_target", header=header, target=target)
@@ -140,6 +146,8 @@ def _parse_sheets(
         areas = _areas(mapped, ctx, catalog, log)
     else:
         measurements = _participants(mapped, ctx, catalog, log)
+    if not log.has_errors and measurements.empty and areas.empty:
+        _nothing_to_import(sheets, mapped, log)
     return ParsedUpload(
         kind=kind,
         layout=layout_of(mapping),
@@ -150,6 +158,21 @@ def _parse_sheets(
         file_sha256=digest,
         n_rows_read=sum(m.n for m in mapped),
     )
+
+
+def _nothing_to_import(
+    sheets: list[OpenedSheet], mapped: list[MappedSheet], log: ProblemLog
+) -> None:
+    """An error saying why a file without errors yields no rows: an import of
+    nothing would be an empty batch."""
+    if not mapped:
+        log.add("no_sheets")
+        return
+    first = mapped[0]
+    if first.n == 0:
+        log.add("no_data_rows", sheet=first.table.sheet)
+    else:
+        log.add("no_header", sheet=first.table.sheet)
 
 
 def _participants(

@@ -17,15 +17,17 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 import numpy as np
-from python_calamine import CalamineWorkbook
 
+from impact.ingest.child import PlainRead
 from impact.ingest.columns import ColumnCells
 from impact.ingest.convert import Factor, factor
-from impact.ingest.fastread import PendingRead, large_sheets, read_columns
+from impact.ingest.fastread import Reads
 from impact.ingest.guard import refuse
 from impact.ingest.xmlscan import SheetScan
 
 SNIFF_LINES = 20
+#: Excel's last row: a CSV with more rows would not open in Excel either
+EXCEL_MAX_ROWS = 1_048_576
 
 
 @dataclass(frozen=True)
@@ -64,60 +66,56 @@ def to_grid(rows: Sequence[Sequence[object]], rectangular: bool = False) -> np.n
     return out
 
 
-def read_xlsx(
-    data: bytes,
-    scans: list[SheetScan],
-    fast_bytes: int | None = None,
-    pending: Sequence[PendingRead] | None = None,
-) -> list[Grid]:
-    """All worksheets the structural scan cleared, as grids from cell A1.
+def read_xlsx(reads: Reads, scans: list[SheetScan]) -> list[Grid]:
+    """The worksheets the structural scan cleared, as grids from cell A1.
 
-    Sheets whose XML is larger than ``fast_bytes`` are read column-wise when
-    that gives the same cells (see :mod:`impact.ingest.fastread`): by the
-    ``pending`` reads started before the scan, else here and now.
+    Every read ran in a child process (started before the scan, see
+    :func:`impact.ingest.fastread.start_reads`): large sheets column-wise when
+    that gives the same cells, the others, and large ones where it did not,
+    cell by cell. A child that died refuses the file (ImportRefused).
     """
-    fast: dict[str, ColumnCells] = {}
-    if pending is not None:
-        for read in pending:
-            if (cells := read.result()) is not None:
-                fast[read.name] = cells
-    else:
-        cleared = {s.name for s in scans}
-        for path, name in large_sheets(data, fast_bytes):
-            if name not in cleared:
-                continue
-            if (cells := read_columns(data, path, name)) is not None:
-                fast[name] = cells
-    try:  # the reader's errors are not all CalamineError: any failure is corrupt
-        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception:
-        raise refuse("file_corrupt") from None
+    try:
+        fast = {r.name: c for r in reads.columns if (c := r.result()) is not None}
+        rows = {n: r for n, _, r in reads.plain.result()} if reads.plain else {}
+        again = [r.name for r in reads.columns if r.name not in fast]
+        if again:
+            plain = PlainRead(reads.package.data, again, reads.limits)
+            rows.update({n: r for n, _, r in plain.result()})
+    except BaseException:
+        reads.cancel()
+        raise
     grids = []
-    with book:
-        available = set(book.sheet_names)
-        for scan in scans:
-            if scan.name in fast:
-                grids.append(Grid(scan.name, scan.visible, fast[scan.name]))
-            elif scan.name in available:
-                grids.append(
-                    Grid(scan.name, scan.visible, _read_sheet(book, scan.name))
-                )
+    for scan in scans:
+        cells = fast.get(scan.name)
+        if cells is None:
+            cells = to_grid(rows.pop(scan.name, []), rectangular=True)
+        grids.append(Grid(scan.name, scan.visible, cells))
     return grids
 
 
-def _read_sheet(book: CalamineWorkbook, name: str) -> np.ndarray:
-    """One sheet as a grid; the reader's own copy is freed before the grid is built."""
-    try:
-        rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    except Exception:
-        raise refuse("file_corrupt") from None
-    return to_grid(rows, rectangular=True)
+def read_ods(read: PlainRead) -> list[Grid]:
+    """Every sheet of an OpenDocument spreadsheet, as the child read it."""
+    return [
+        Grid(name, visible, to_grid(rows, rectangular=True))
+        for name, visible, rows in read.result()
+    ]
 
 
 def read_csv(data: bytes, filename: str) -> Grid:
+    """The CSV as a grid of text; more rows than Excel holds are refused.
+
+    Fields of any length are read (the checks report a cell over Excel's
+    32,767 characters at its row and column).
+    """
     text = decode_text(data)
     delimiter = sniff_delimiter(text)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    if csv.field_size_limit() <= len(text):
+        csv.field_size_limit(len(text) + 1)  # a field can be at most the file
+    rows = []
+    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        rows.append(row)
+        if len(rows) > EXCEL_MAX_ROWS:
+            raise refuse("too_many_rows", limit=f"{EXCEL_MAX_ROWS:,}".replace(",", "."))
     while rows and not any(cell.strip() for cell in rows[-1]):
         rows.pop()
     name = PurePath(filename).name or "csv"

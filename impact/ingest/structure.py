@@ -24,6 +24,9 @@ from impact.ingest.workbook import OpenedSheet
 
 _POSTCODE = re.compile(r"^\d{4}\s?[A-Za-z]{2}$")
 POSTCODE_SHARE = 0.5
+#: Excel's limit of characters in one cell
+MAX_CELL_CHARS = 32_767
+MAX_LISTED = 100
 _REF = re.compile(r"^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$")
 
 
@@ -34,6 +37,28 @@ def scan_bsn(sheet: OpenedSheet, log: ProblemLog) -> None:
         if len(rows):
             log.add_cells(
                 "bsn", sheet=sheet.name, rows=rows, column=column_letter(j), header=None
+            )
+
+
+def scan_long_cells(sheet: OpenedSheet, log: ProblemLog) -> None:
+    """An error at every cell with more text than Excel allows in one cell."""
+    for j in range(sheet.grid.shape[1]):
+        fac = sheet.column(j)
+        lengths = np.array(
+            [len(u) if isinstance(u, str) else 0 for u in fac.uniques], dtype=np.int64
+        )
+        if not len(lengths) or lengths.max() <= MAX_CELL_CHARS:
+            continue
+        too_long = lengths[fac.codes]
+        rows = np.flatnonzero(too_long > MAX_CELL_CHARS)
+        for i in rows[:MAX_LISTED]:
+            log.add(
+                "cell_too_long",
+                sheet=sheet.name,
+                row=int(i) + 1,
+                column=column_letter(j),
+                length=f"{int(too_long[i]):,}".replace(",", "."),
+                limit=f"{MAX_CELL_CHARS:,}".replace(",", "."),
             )
 
 

@@ -1,7 +1,9 @@
 """An upload opened for checking: its sheets as grids plus what the scan found.
 
-:func:`open_upload` runs the refusal checks, the structural XML scan and the
-cell read, in that order; nothing is parsed before a hostile file is refused.
+:func:`open_upload` runs the refusal checks, resolves the workbook's sheets
+(:mod:`impact.ingest.resolve`), starts the cell reads in child processes
+(:mod:`impact.ingest.child`), runs the structural scan and only then takes the
+cells; nothing read is used before a hostile file is refused.
 Columns are factorised once and shared by the BSN scan, the empty-row check and
 the field parsers.
 """
@@ -12,10 +14,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from impact.ingest.child import DEFAULT_LIMITS, PlainRead, ReadLimits
 from impact.ingest.convert import Factor, is_blank
-from impact.ingest.fastread import PendingRead, start_reads
-from impact.ingest.guard import check_file
-from impact.ingest.reader import Grid, read_csv, read_xlsx
+from impact.ingest.fastread import Reads, start_reads
+from impact.ingest.guard import check_file, refuse
+from impact.ingest.odsscan import scan_ods
+from impact.ingest.reader import Grid, read_csv, read_ods, read_xlsx
 from impact.ingest.xmlscan import SheetScan, scan_workbook
 
 
@@ -49,22 +53,37 @@ def open_upload(
     data: bytes,
     filename: str,
     max_bytes: int,
-    pending: list[PendingRead] | None = None,
+    pending: Reads | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> list[OpenedSheet]:
     """Refuse (ImportRefused) or read every sheet of the upload; ``pending`` are
-    reads of its large sheets the caller started earlier (else started here)."""
+    its reads the caller started earlier (else started here)."""
     checked = check_file(data, filename, max_bytes)
     if checked.format == "csv":
         return [OpenedSheet(read_csv(data, filename), None)]
-    # large sheets are read in child processes while this one scans the XML;
-    # their results are only used once the scan has cleared the file
-    pending = start_reads(data) if pending is None else pending
+    if checked.format == "ods":
+        return _open_ods(data, limits)
+    # the reads run in child processes while this one scans the XML; their
+    # results are only used once the scan has cleared the file
+    reads = start_reads(data, limits=limits) if pending is None else pending
     try:
-        scans = scan_workbook(data)
+        scans = scan_workbook(reads.package)
     except BaseException:
-        for read in pending:
-            read.cancel()
+        reads.cancel()
         raise
-    grids = read_xlsx(data, scans, pending=pending)
-    by_name = {s.name: s for s in scans}
-    return [OpenedSheet(g, by_name.get(g.name)) for g in grids]
+    grids = read_xlsx(reads, scans)
+    return [OpenedSheet(g, s) for g, s in zip(grids, scans, strict=True)]
+
+
+def _open_ods(data: bytes, limits: ReadLimits) -> list[OpenedSheet]:
+    """An OpenDocument spreadsheet: the same order of work, one part to scan."""
+    read = PlainRead(data, None, limits)
+    try:
+        scans = scan_ods(data)
+    except BaseException:
+        read.cancel()
+        raise
+    grids = read_ods(read)
+    if [g.name for g in grids] != [s.name for s in scans]:
+        raise refuse("file_corrupt")  # the reader saw other sheets than the scan
+    return [OpenedSheet(g, s) for g, s in zip(grids, scans, strict=True)]

@@ -22,25 +22,18 @@ that lack a leading ``r`` attribute are measured exactly, tag by tag.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
-from posixpath import join, normpath
-
-from defusedxml import ElementTree
 
 from impact.ingest.guard import refuse
 from impact.ingest.problems import column_index, column_letter
+from impact.ingest.resolve import Package, SheetPart
 from impact.ingest.xmlchunks import blocks, pieces
 from impact.ingest.xmldetails import MAX_COLUMNS, details
 
 MAX_GRID_CELLS = 30_000_000
 EXCEL_MAX_ROWS = 1_048_576
 
-_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_RNS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PNS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _SHAPE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 _DIMENSION = re.compile(rb'<dimension\b[^>]*\bref="([A-Z0-9:]+)"')
@@ -49,19 +42,16 @@ _BEYOND_EXCEL = re.compile(
     rb'\br="[A-Z]{1,3}(?:[2-9]\d{6}|1[1-9]\d{5}|10[5-9]\d{4}|1049\d{3}'
     rb'|1048[6-9]\d{2}|10485[89]\d|104857[7-9])"'
 )
-_TAG = re.compile(rb"<(row|c)\b([^>]*)>")
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)\b([^>]*)>")
 _CELL_WITHOUT_REF = re.compile(rb'<c[\s>/](?!r=")')
+#: a cell or row with a namespace prefix (<x:c ...>): measured tag by tag
+_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row)[\s>/]")
 #: a cell tag that does not start with r="<one letter><up to six digits>"
 _UNUSUAL_CELL = re.compile(rb'<c(?! r="[A-Z]\d{1,6}")[\s>/]')
 #: the same, or a formula, or a merged range: the piece needs a closer look
-_ATTENTION = re.compile(rb'<(?:c(?! r="[A-Z]\d{1,6}")[\s>/]|f[\s>/]|mergeCell\s)')
-
-
-@dataclass(frozen=True, slots=True)
-class SheetPart:
-    name: str
-    path: str
-    visible: bool
+_ATTENTION = re.compile(
+    rb'<(?:c(?! r="[A-Z]\d{1,6}")[\s>/]|f[\s>/]|mergeCell\s|[A-Za-z_][\w.-]*:)'
+)
 
 
 @dataclass(slots=True)
@@ -80,48 +70,13 @@ class SheetScan:
     formulas_without_value: list[str] = field(default_factory=list)
 
 
-def sheet_parts(archive: zipfile.ZipFile) -> list[SheetPart]:
-    """Worksheets in workbook order with their XML part and visibility."""
-    try:
-        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    except KeyError:
-        raise refuse("file_corrupt") from None
-    except Exception:  # defusedxml refusals and malformed XML alike
-        raise refuse("file_corrupt") from None
-    targets = {
-        r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PNS}Relationship")
-    }
-    out = []
-    for sheet in book.iter(f"{_NS}sheet"):
-        target = targets.get(sheet.get(f"{_RNS}id"), "")
-        if not target:
-            continue
-        path = (
-            target.lstrip("/")
-            if target.startswith("/")
-            else normpath(join("xl", target))
-        )
-        if "worksheets/" not in path:
-            continue  # chart sheets and dialog sheets hold no data
-        visible = sheet.get("state", "visible") == "visible"
-        out.append(SheetPart(sheet.get("name", ""), path, visible))
-    return out
-
-
-def scan_workbook(data: bytes) -> list[SheetScan]:
-    """Scan every worksheet; raise :class:`ImportRefused` for a hostile one."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        parts = sheet_parts(archive)
-        names = set(archive.namelist())
-        scans = []
-        for part in parts:
-            if part.path not in names:
-                raise refuse("file_corrupt")
-            scans.append(_scan_sheet(data, part))
-        for extra in ("xl/sharedStrings.xml", "xl/styles.xml"):
-            if extra in names:
-                _drain(data, extra)
+def scan_workbook(package: Package) -> list[SheetScan]:
+    """Scan every worksheet of the reader's copy (see :mod:`impact.ingest.resolve`)
+    and read its other parts to their end; raise :class:`ImportRefused` for a
+    hostile one."""
+    scans = [_scan_sheet(package.data, part) for part in package.sheets]
+    for extra in package.parts:
+        _drain(package.data, extra)
     return scans
 
 
@@ -153,7 +108,7 @@ def _scan_sheet(data: bytes, part: SheetPart) -> SheetScan:
     else:
         scan.max_row = shape.row_bound
         scan.max_col = 26 if shape.letters == 1 else 702
-    _check_extent(scan)
+    check_extent(scan)
     return scan
 
 
@@ -171,6 +126,9 @@ class _Shape:
 
     def add(self, buf: bytes, start: int, end: int) -> None:
         if self.exact:
+            return
+        if _PREFIXED.search(buf, start, end):
+            self.exact = True  # <x:c r=...>: a reader may take these as cells
             return
         if not _UNUSUAL_CELL.search(buf, start, end):
             self.ordinary()
@@ -224,7 +182,7 @@ def _exact_extent(data: bytes, path: str) -> tuple[int, int]:
     return max_row, max_col
 
 
-def _check_extent(scan: SheetScan) -> None:
+def check_extent(scan: SheetScan) -> None:
     rows, cols = scan.max_row, scan.max_col
     if rows > EXCEL_MAX_ROWS or cols > MAX_COLUMNS or rows * cols > MAX_GRID_CELLS:
         cell = f"{column_letter(max(cols, 1) - 1)}{rows}"

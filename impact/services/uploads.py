@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from impact.config import get_settings
 from impact.errors import ImportRefused
 from impact.ingest import IngestContext, ProgrammeInfo, parse_upload
-from impact.ingest.fastread import PendingRead
+from impact.ingest.fastread import Reads
 from impact.ingest.fields import canonical_programme, normalise_name
 from impact.ingest.models import ParsedUpload, UploadPreview
 from impact.ingest.preview import inspect_upload
@@ -88,11 +88,11 @@ def check_upload(
     data: bytes,
     filename: str,
     progress: Progress | None = None,
-    pending: list[PendingRead] | None = None,
+    pending: Reads | None = None,
     **options: object,
 ) -> ParsedUpload:
     """Parse and check a file without writing (the dry run and the preview);
-    ``pending``: reads of its large sheets the caller started early."""
+    ``pending``: reads of the upload the caller started early."""
     ctx = ingest_context(engine=engine, org_slug=org_slug, **options)  # type: ignore[arg-type]
     return parse_upload(data, filename, ctx, progress=progress, pending=pending)
 
@@ -112,7 +112,7 @@ def import_upload(
     user_id: int | None = None,
     actor: str = "",
     progress: Progress | None = None,
-    pending: list[PendingRead] | None = None,
+    pending: Reads | None = None,
 ) -> tuple[ImportResult, ParsedUpload]:
     """Check a file and store it in one transaction; raise ImportRefused on errors."""
     parsed = check_upload(

@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from impact.ingest import fastread, parse_upload
+from impact.ingest.child import ReadLimits
 from impact.ingest.columns import ColumnCells
 from impact.ingest.reader import Grid, read_xlsx
 from impact.ingest.xmlscan import scan_workbook
@@ -36,7 +37,8 @@ def _small_head(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _read(data: bytes, fast: bool) -> list[Grid]:
-    return read_xlsx(data, scan_workbook(data), fast_bytes=0 if fast else 10**12)
+    reads = fastread.start_reads(data, min_bytes=0 if fast else 10**12)
+    return read_xlsx(reads, scan_workbook(reads.package))
 
 
 def _cells(grid: Grid) -> list[list[object]]:
@@ -237,17 +239,39 @@ def test_uploads_read_large_sheets_in_a_child_process(
     assert _typed(_cells(sheets[0].grid)) == _typed(_cells(_read(data, False)[0]))
 
 
-def test_a_failing_child_falls_back_to_the_plain_read(
+def test_a_child_without_a_column_read_falls_back_to_the_plain_read(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from impact.ingest.workbook import open_upload
 
     monkeypatch.setattr(fastread, "FAST_READ_BYTES", 0)
-    monkeypatch.setattr(fastread, "HEAD_ROWS", "not a number")  # the child exits 1
+    monkeypatch.setattr(fastread, "HEAD_ROWS", 10**6)  # more than the sheet: None
     data = _mixed_book(120, title=False, offset=0)
     sheets = open_upload(data, "upload.xlsx", 10**8)
     assert not isinstance(sheets[0].grid.cells, ColumnCells)
     assert _typed(_cells(sheets[0].grid)) == _typed(_cells(_read(data, False)[0]))
+
+
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize(
+    ("limits", "code"),
+    [
+        (ReadLimits(memory_bytes=8 * 1024 * 1024), "read_failed"),
+        (ReadLimits(wall_seconds=0.05), "read_timeout"),
+    ],
+)
+def test_a_child_over_its_limits_refuses_the_file(
+    monkeypatch: pytest.MonkeyPatch, fast: bool, limits: ReadLimits, code: str
+) -> None:
+    """A child that runs out of memory or time is a refusal, whichever read."""
+    from impact.errors import ImportRefused
+    from impact.ingest.workbook import open_upload
+
+    monkeypatch.setattr(fastread, "FAST_READ_BYTES", 0 if fast else 10**12)
+    data = _mixed_book(120, title=False, offset=0)
+    with pytest.raises(ImportRefused) as refused:
+        open_upload(data, "upload.xlsx", 10**8, limits=limits)
+    assert [p.code for p in refused.value.problems] == [code]
 
 
 def test_a_hostile_used_range_is_refused_and_the_child_stopped(

@@ -146,7 +146,8 @@ def test_empty_and_too_large() -> None:
 
 def test_pdf_named_csv_and_unknown_type() -> None:
     assert refused(b"%PDF-1.4 binary\0\0", "data.csv")[0] == "file_not_csv"
-    assert refused(b"a;b\n1;2\n", "data.ods")[0] == "file_type"
+    assert refused(b"a;b\n1;2\n", "data.pages")[0] == "file_type"
+    assert refused(b"a;b\n1;2\n", "data.ods")[0] == "file_not_excel"
 
 
 def test_corrupt_zip() -> None:

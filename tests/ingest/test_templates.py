@@ -213,6 +213,7 @@ def test_area_template_round_trip() -> None:
     assert result.area_observations["value"].tolist() == [6.5, 6.1]
 
 
-def test_untouched_template_imports_nothing() -> None:
+def test_untouched_template_is_refused_not_an_empty_import() -> None:
     result = parse_upload(write_template("participant"), "leeg.xlsx", context())
-    assert result.ok and result.measurements.empty and result.n_rows_read == 0
+    assert not result.ok and result.measurements.empty and result.n_rows_read == 0
+    assert [p.code for p in result.errors] == ["no_data_rows"]

@@ -94,6 +94,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Blad '{sheet}' loopt door tot cel {cell}, ver voorbij gewone gegevens. Verwijder de lege rijen en kolommen na uw gegevens (selecteer ze, rechtsklik, 'Verwijderen'), of splits het bestand op, en upload het opnieuw.",
         "en": "Sheet '{sheet}' extends to cell {cell}, far beyond normal data. Delete the empty rows and columns after your data (select them, right-click, 'Delete'), or split the file, and upload it again.",
     },
+    "ingest.file_xlsb": {
+        "nl": "Dit is een binaire Excel-werkmap (.xlsb); die kan niet worden ingelezen. Open het bestand in Excel en kies 'Opslaan als' → 'Excel-werkmap (.xlsx)', en upload dat bestand.",
+        "en": "This is a binary Excel workbook (.xlsb), which cannot be read. Open the file in Excel and choose 'Save as' → 'Excel Workbook (.xlsx)', then upload that file.",
+    },
+    "ingest.zip_duplicate": {
+        "nl": "Het onderdeel '{name}' staat twee keer in het bestand; zo schrijft Excel geen werkmap. Open het bestand in Excel of LibreOffice, sla het opnieuw op als .xlsx en upload het nog eens.",
+        "en": "The part '{name}' is in the file twice; Excel never writes a workbook like that. Open the file in Excel or LibreOffice, save it again as .xlsx and upload it once more.",
+    },
+    "ingest.sheet_name_twice": {
+        "nl": "Er zijn twee bladen met de naam '{sheet}'. Geef elk blad een eigen naam (rechtsklik op de bladtab, 'Naam wijzigen') en upload het bestand opnieuw.",
+        "en": "There are two sheets named '{sheet}'. Give every sheet its own name (right-click the sheet tab, 'Rename') and upload the file again.",
+    },
+    "ingest.read_failed": {
+        "nl": "Dit bestand kon niet veilig worden gelezen: het lezen vroeg meer geheugen dan toegestaan of stopte onverwacht. Meestal staan er opmaak of waarden ver buiten uw gegevens. Kopieer alleen uw gegevens naar een nieuwe werkmap, sla die op als .xlsx en upload die.",
+        "en": "This file could not be read safely: reading it needed more memory than allowed or stopped unexpectedly. Usually there is formatting or a value far outside your data. Copy only your data into a new workbook, save it as .xlsx and upload that.",
+    },
+    "ingest.read_timeout": {
+        "nl": "Het lezen van dit bestand duurde langer dan {seconds} seconden en is gestopt. Verwijder lege rijen en kolommen na uw gegevens of verdeel de gegevens over kleinere bestanden, en upload opnieuw.",
+        "en": "Reading this file took longer than {seconds} seconds and was stopped. Delete empty rows and columns after your data or split the data over smaller files, and upload again.",
+    },
+    "ingest.no_sheets": {
+        "nl": "Het bestand bevat geen blad met gegevens. Zet de gegevens op een blad met de kolomnamen in de eerste rij (gebruik bijvoorbeeld het sjabloon) en upload het opnieuw.",
+        "en": "The file has no sheet with data. Put the data on a sheet with the column names in the first row (use the template, for example) and upload it again.",
+    },
+    "ingest.no_header": {
+        "nl": "Blad '{sheet}' heeft geen rij met kolomnamen die we herkennen (zoals 'cliëntnummer', 'datum', 'score'). Zet de kolomnamen in de eerste rij boven uw gegevens, of gebruik het sjabloon, en upload opnieuw.",
+        "en": "Sheet '{sheet}' has no row of column names we recognise (such as 'client id', 'date', 'score'). Put the column names in the first row above your data, or use the template, and upload again.",
+    },
+    "ingest.no_data_rows": {
+        "nl": "Blad '{sheet}' heeft kolomnamen maar geen rijen met gegevens eronder. Vul onder de kolomnamen één rij per meting in en upload het bestand opnieuw.",
+        "en": "Sheet '{sheet}' has column names but no rows of data below them. Fill in one row per measurement below the column names and upload the file again.",
+    },
+    "ingest.cell_too_long": {
+        "nl": "deze cel bevat {length} tekens; een cel mag er hoogstens {limit} hebben (zoveel als Excel toestaat). Meestal ontbreekt er een aanhalingsteken (\") in het CSV-bestand. Controleer de cel en upload opnieuw.",
+        "en": "this cell holds {length} characters; a cell may hold at most {limit} (as many as Excel allows). Usually a quote mark (\") is missing in the CSV file. Check the cell and upload again.",
+    },
+    "ingest.too_many_rows": {
+        "nl": "Het bestand heeft meer dan {limit} rijen, meer dan Excel toestaat. Verdeel de gegevens over meerdere bestanden en upload die een voor een.",
+        "en": "The file has more than {limit} rows, more than Excel allows. Split the data over several files and upload them one by one.",
+    },
     # sheet structure
     "ingest.bsn": {
         "nl": "deze cel bevat een nummer dat een BSN kan zijn (9 cijfers die de elfproef halen). BSN's mogen niet worden geüpload: verwijder ze. Is het een cliëntnummer, zet er dan letters voor (bijvoorbeeld K-104).",
