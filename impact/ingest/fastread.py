@@ -175,8 +175,10 @@ class Reads:
     limits: ReadLimits
 
     def cancel(self) -> None:
-        for read in [*self.columns, *([self.plain] if self.plain else [])]:
+        for read in self.columns:
             read.cancel()
+        if self.plain is not None:
+            self.plain.cancel()
 
 
 @contextlib.contextmanager

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import IO
 
 from defusedxml.ElementTree import iterparse
 
@@ -31,9 +32,10 @@ def scan_ods(data: bytes) -> list[SheetScan]:
     """One :class:`SheetScan` per table of ``content.xml``, in document order."""
     scans: list[SheetScan] = []
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(
-            "content.xml"
-        ) as part:
+        with (
+            zipfile.ZipFile(io.BytesIO(data)) as archive,
+            archive.open("content.xml") as part,
+        ):
             _Walker(scans).run(part)
     except Exception as exc:  # malformed XML, entities (defusedxml), bad CRC
         if getattr(exc, "problems", None):
@@ -54,7 +56,7 @@ class _Walker:
         self.row = self.col = self.row_repeat = 0
         self.row_has_value = False
 
-    def run(self, part: io.BufferedIOBase) -> None:
+    def run(self, part: IO[bytes]) -> None:
         for event, el in iterparse(part, events=("start", "end")):
             tag = el.tag
             if event == "start":
@@ -89,7 +91,8 @@ class _Walker:
         get = el.get  # type: ignore[attr-defined]
         repeat = _repeat(get(f"{_TABLE}number-columns-repeated"))
         filled = get(f"{_OFFICE}value-type") is not None or any(
-            True for _ in el.iter(f"{_TEXT}p")  # type: ignore[attr-defined]
+            True
+            for _ in el.iter(f"{_TEXT}p")  # type: ignore[attr-defined]
         )
         self.col += repeat
         if filled and self.scan is not None:

@@ -84,13 +84,16 @@ def read_xlsx(reads: Reads, scans: list[SheetScan]) -> list[Grid]:
     except BaseException:
         reads.cancel()
         raise
-    grids = []
-    for scan in scans:
-        cells = fast.get(scan.name)
-        if cells is None:
-            cells = to_grid(rows.pop(scan.name, []), rectangular=True)
-        grids.append(Grid(scan.name, scan.visible, cells))
-    return grids
+    return [
+        Grid(
+            scan.name,
+            scan.visible,
+            fast[scan.name]
+            if scan.name in fast
+            else to_grid(rows.pop(scan.name, []), rectangular=True),
+        )
+        for scan in scans
+    ]
 
 
 def read_ods(read: PlainRead) -> list[Grid]:
@@ -108,9 +111,9 @@ def read_csv(data: bytes, filename: str) -> Grid:
     32,767 characters at its row and column).
     """
     text = decode_text(data)
-    delimiter = sniff_delimiter(text)
     if csv.field_size_limit() <= len(text):
         csv.field_size_limit(len(text) + 1)  # a field can be at most the file
+    delimiter = sniff_delimiter(text)
     rows = []
     for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
         rows.append(row)

@@ -138,9 +138,7 @@ def _targets(rels: object, base: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _workbook_path(
-    archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo]
-) -> str:
+def _workbook_path(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo]) -> str:
     """The office document named by the package relationships (else the default)."""
     if _PACKAGE_RELS in infos:
         rels = _xml(archive, infos, _PACKAGE_RELS)
@@ -286,13 +284,9 @@ class _RawZip:
         )
         self.out += encoded
         self.out += raw
-        self.central.append(
-            _CENTRAL.pack(
-                0x02014B50, 20, 20, 0, method, 0, 0x21, crc, len(raw), size,
-                len(encoded), 0, 0, 0, 0, 0, offset,
-            )  # fmt: skip
-            + encoded
-        )
+        fields = (20, 20, 0, method, 0, 0x21, crc, len(raw), size, len(encoded))
+        entry = _CENTRAL.pack(0x02014B50, *fields, 0, 0, 0, 0, 0, offset)
+        self.central.append(entry + encoded)
 
     def finish(self) -> bytes:
         directory = b"".join(self.central)
@@ -301,4 +295,3 @@ class _RawZip:
             0x06054B50, 0, 0, count, count, len(directory), len(self.out), 0
         )
         return bytes(self.out) + directory + end
-

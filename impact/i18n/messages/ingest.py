@@ -127,8 +127,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Sheet '{sheet}' has column names but no rows of data below them. Fill in one row per measurement below the column names and upload the file again.",
     },
     "ingest.cell_too_long": {
-        "nl": "deze cel bevat {length} tekens; een cel mag er hoogstens {limit} hebben (zoveel als Excel toestaat). Meestal ontbreekt er een aanhalingsteken (\") in het CSV-bestand. Controleer de cel en upload opnieuw.",
-        "en": "this cell holds {length} characters; a cell may hold at most {limit} (as many as Excel allows). Usually a quote mark (\") is missing in the CSV file. Check the cell and upload again.",
+        "nl": 'deze cel bevat {length} tekens; een cel mag er hoogstens {limit} hebben (zoveel als Excel toestaat). Meestal ontbreekt er een aanhalingsteken (") in het CSV-bestand. Controleer de cel en upload opnieuw.',
+        "en": 'this cell holds {length} characters; a cell may hold at most {limit} (as many as Excel allows). Usually a quote mark (") is missing in the CSV file. Check the cell and upload again.',
     },
     "ingest.too_many_rows": {
         "nl": "Het bestand heeft meer dan {limit} rijen, meer dan Excel toestaat. Verdeel de gegevens over meerdere bestanden en upload die een voor een.",
