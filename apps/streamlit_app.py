@@ -10,6 +10,7 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import current_user, log_out, tr
+from guard import page_guard
 
 from impact.services.permissions import allowed
 
@@ -67,4 +68,5 @@ else:
         if st.button(tr("app.logout"), key="app_logout"):
             log_out()
 
-st.navigation(pages).run()
+with page_guard():  # production: a reference number instead of a traceback
+    st.navigation(pages).run()

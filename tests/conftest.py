@@ -36,6 +36,14 @@ def isolated_settings(
     get_settings.cache_clear()
 
 
+@pytest.fixture(autouse=True)
+def fresh_login_throttle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with no failed logins counted in this process."""
+    from impact.services import throttle
+
+    monkeypatch.setattr(throttle, "THROTTLE", throttle.Throttle())
+
+
 def postgres_available() -> str | None:
     """None when a server answers, else the reason it does not."""
     try:

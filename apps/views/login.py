@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 from common import engine, language, sign_in, tr
+from guard import client_address
 
 from impact.errors import AuthError, ImpactError
 from impact.i18n import use_language
@@ -107,7 +108,9 @@ with st.form("login_form"):
 
 if submitted:
     try:
-        session = login(engine=engine(), email=email, password=password)
+        session = login(
+            engine=engine(), email=email, password=password, client=client_address()
+        )
     except ImpactError as exc:
         st.error(str(exc))
     else:

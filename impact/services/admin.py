@@ -46,7 +46,11 @@ def add_user(
         user = orgs.find_user(session=session, email=email)
         created = user is None
         if user is None:
-            hashed = hash_password(password) if password else None
+            hashed = (
+                hash_password(password, context=(email, org.slug, org.name))
+                if password
+                else None
+            )
             user = orgs.create_user(
                 session=session,
                 email=email,
@@ -61,7 +65,9 @@ def add_user(
                 user=user.email,
             )
         elif password and reset_password:
-            user.password_hash = hash_password(password)
+            user.password_hash = hash_password(
+                password, context=(email, org.slug, org.name)
+            )
             session.add(user)
         before = orgs.role_in(session=session, org=org, user=user)
         orgs.set_membership(session=session, org=org, user=user, role=role)

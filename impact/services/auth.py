@@ -1,12 +1,16 @@
-"""Built-in accounts: Argon2 password hashes, lockout after repeated failures.
+"""Built-in accounts: Argon2 password hashes, throttled logins.
 
-Messages never say whether an e-mail address exists (no user enumeration).
+Failed logins are throttled with exponential back-off per address and client,
+per client, and per account (:mod:`impact.services.throttle`); new passwords
+follow :mod:`impact.services.passwords`. Messages never say whether an e-mail
+address exists (no user enumeration).
 """
 
 from __future__ import annotations
 
+import math
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -17,13 +21,15 @@ from sqlmodel import Session
 
 from impact.errors import AuthError
 from impact.i18n import t
+from impact.services import throttle
+from impact.services.passwords import MIN_LENGTH, check_new_password
 from impact.store import audit, identities, orgs
 from impact.store.engine import write_scope
 from impact.store.models import Organisation, User, utcnow
 
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
-MIN_PASSWORD_LENGTH = 10
+#: failures from one client on one address before waits begin
+MAX_FAILED_LOGINS = throttle.PAIR.free
+MIN_PASSWORD_LENGTH = MIN_LENGTH
 #: how long a login lasts in the app before the user must log in again
 SESSION_TTL = timedelta(hours=8)
 _hasher = PasswordHasher()
@@ -31,9 +37,19 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 
 
-def hash_password(password: str) -> str:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AuthError(t("auth.password_too_short", minimum=MIN_PASSWORD_LENGTH))
+def hash_password(password: str, *, context: Iterable[str] = ()) -> str:
+    """Check a newly chosen password against the policy, then hash it.
+
+    ``context``: the e-mail address and organisation names, which the password
+    may not be built from (:func:`impact.services.passwords.check_new_password`).
+    """
+    check_new_password(password, context=context)
+    return _hasher.hash(password)
+
+
+def hash_published_password(password: str) -> str:
+    """Hash without the policy: only for the demo's published password, which
+    ``impact demo`` refuses to set in production and ``impact doctor`` flags."""
     return _hasher.hash(password)
 
 
@@ -50,11 +66,19 @@ class LoginResult:
     memberships: list[tuple[Organisation, str]]
 
 
-def authenticate(*, session: Session, email: str, password: str) -> LoginResult:
-    """Check a password; count failures, lock after too many; audit everything."""
+def authenticate(
+    *, session: Session, email: str, password: str, known_client: bool = False
+) -> LoginResult:
+    """Check a password; count failures per account; audit everything.
+
+    An account with many failures from many clients waits (exponential
+    back-off, :data:`throttle.ACCOUNT`) unless ``known_client``: this client
+    logged in to it before.
+    """
     user = orgs.find_user(session=session, email=email)
     now = utcnow()
-    if user is not None and user.locked_until and user.locked_until > now:
+    waiting = user is not None and user.locked_until and user.locked_until > now
+    if waiting and not known_client:
         _verify(None, password)
         raise AuthError(t("auth.failed"))  # same words: no hint the account exists
     # always one Argon2 verify, so the time taken does not tell whether the
@@ -77,10 +101,15 @@ def authenticate(*, session: Session, email: str, password: str) -> LoginResult:
     return LoginResult(user, memberships)
 
 
-def _count_failure(session: Session, user: User) -> None:
-    user.failed_logins += 1
+def _first_org(session: Session, user: User) -> Organisation | None:
     memberships = orgs.memberships_of(session=session, user=user)
-    org = memberships[0][0] if memberships else None
+    return memberships[0][0] if memberships else None
+
+
+def _count_failure(session: Session, user: User) -> None:
+    """One more consecutive failure of the account, from any client."""
+    user.failed_logins += 1
+    org = _first_org(session, user)
     audit.record(
         session=session,
         action="login_failed",
@@ -89,15 +118,17 @@ def _count_failure(session: Session, user: User) -> None:
         actor=user.email,
         failures=user.failed_logins,
     )
-    if user.failed_logins >= MAX_FAILED_LOGINS:
-        user.locked_until = utcnow() + LOCKOUT
-        user.failed_logins = 0
+    wait = throttle.ACCOUNT.wait_after(user.failed_logins)
+    if wait:
+        user.locked_until = utcnow() + timedelta(seconds=wait)
+    if user.failed_logins == throttle.ACCOUNT.free:
         audit.record(
             session=session,
             action="lockout",
             org=org,
             user_id=user.id,
             actor=user.email,
+            level="account",
         )
     session.add(user)
     session.flush()
@@ -112,14 +143,49 @@ class LoginSession:
     memberships: list[tuple[str, str, str]]  # (org slug, org name, role)
 
 
-def login(*, engine: Engine, email: str, password: str) -> LoginSession:
-    """Authenticate in one transaction (failures and lockouts are committed too)."""
+def login(
+    *,
+    engine: Engine,
+    email: str,
+    password: str,
+    client: str = "local",
+    gate: throttle.Throttle | None = None,
+) -> LoginSession:
+    """Authenticate in one transaction (failures and waits are committed too).
+
+    ``client`` identifies where the attempt comes from (the browser session or
+    network address); a client or address-and-client that failed too often
+    must wait (:mod:`impact.services.throttle`), told how long.
+    """
+    gate = gate or throttle.THROTTLE
+    pair, by_client = throttle.pair_key(email, client), throttle.client_key(client)
+    wait = gate.retry_after(pair, by_client)
+    if wait > 0:
+        raise AuthError(t("auth.throttled", seconds=math.ceil(wait)), code="throttled")
     with write_scope(engine) as session:
+        user = orgs.find_user(session=session, email=email)
+        known = user is not None and gate.known(
+            throttle.known_key(user.id or 0, client)
+        )
         try:
-            result = authenticate(session=session, email=email, password=password)
+            result = authenticate(
+                session=session, email=email, password=password, known_client=known
+            )
         except AuthError:
+            gate.failed(by_client, throttle.CLIENT)
+            if gate.failed(pair, throttle.PAIR) and user is not None:
+                audit.record(
+                    session=session,
+                    action="lockout",
+                    org=_first_org(session, user),
+                    user_id=user.id,
+                    actor=user.email,
+                    level="client",
+                )
             session.commit()  # keep the failure count and the audit event
             raise
+        gate.succeeded(pair)
+        gate.remember(throttle.known_key(result.user.id or 0, client))
         return LoginSession(
             user_id=result.user.id or 0,
             email=result.user.email,

@@ -35,7 +35,9 @@ def server_flags(settings: Settings) -> list[str]:
         "--browser.gatherUsageStats", "false",
         "--server.maxUploadSize", str(settings.max_upload_mb),
         "--client.toolbarMode", "minimal",
-        "--client.showErrorDetails", "false" if production else "true",
+        # "none": no type, message or traceback in the browser ("false" still
+        # shows the traceback in Streamlit >= 1.40)
+        "--client.showErrorDetails", "none" if production else "full",
         "--server.enableXsrfProtection", "true",
         "--server.enableCORS", "true",
     ]  # fmt: skip
@@ -48,7 +50,7 @@ def check(settings: Settings) -> list[Finding]:
     flags = _flag_values(server_flags(settings))
     if production and settings.is_sqlite:
         findings.append(Finding("sqlite_in_production", t("security.doctor.sqlite")))
-    if production and flags.get("--client.showErrorDetails") != "false":
+    if production and flags.get("--client.showErrorDetails") != "none":
         findings.append(Finding("error_details", t("security.doctor.error_details")))
     if flags.get("--server.enableXsrfProtection") != "true":
         findings.append(Finding("xsrf", t("security.doctor.xsrf")))

@@ -66,13 +66,15 @@ def test_development_may_use_sqlite_and_show_errors(
     env["IMPACT_DATABASE_URL"] = ""
     assert _doctor(monkeypatch, env) == (0, [])
     flags = doctor.server_flags(get_settings())
-    assert flags[flags.index("--client.showErrorDetails") + 1] == "true"
+    assert flags[flags.index("--client.showErrorDetails") + 1] == "full"
 
 
 @pytest.mark.parametrize(
     ("flag", "value", "code"),
     [
         ("--client.showErrorDetails", "true", "error_details"),
+        # Streamlit reads "false" as "stacktrace": the traceback is still shown
+        ("--client.showErrorDetails", "false", "error_details"),
         ("--server.enableXsrfProtection", "false", "xsrf"),
     ],
 )
@@ -104,5 +106,5 @@ def test_serve_passes_the_checked_flags(monkeypatch: pytest.MonkeyPatch) -> None
     assert result.exit_code == 0, result.output
     args = seen[0]
     assert args[args.index("--server.enableXsrfProtection") + 1] == "true"
-    assert args[args.index("--client.showErrorDetails") + 1] == "false"
+    assert args[args.index("--client.showErrorDetails") + 1] == "none"
     assert args[args.index("--server.maxUploadSize") + 1] == "50"

@@ -130,7 +130,7 @@ def test_another_organisations_admin_cannot_take_over_an_account(engine) -> None
     get the same answer as for an address without an account."""
     add_user(
         engine=engine, email="boss@a.nl", org_slug="org-a", role="admin",
-        password="a-eigen-wachtwoord-1",
+        password="a-eigen-geheime-zin-1",
     )  # fmt: skip
     add_user(engine=engine, email="boss@b.nl", org_slug="org-b", role="admin")
     common = {"engine": engine, "org_slug": "org-b", "role": "admin"}
@@ -140,4 +140,4 @@ def test_another_organisations_admin_cannot_take_over_an_account(engine) -> None
     assert created is False
     with pytest.raises(AuthError):
         login(engine=engine, email="boss@a.nl", password="overgenomen-123")
-    assert login(engine=engine, email="boss@a.nl", password="a-eigen-wachtwoord-1")
+    assert login(engine=engine, email="boss@a.nl", password="a-eigen-geheime-zin-1")

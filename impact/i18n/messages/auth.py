@@ -4,16 +4,11 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     "auth.failed": {
-        "nl": "Inloggen mislukt: het e-mailadres of wachtwoord klopt niet, of het "
-        "account is na te veel pogingen tijdelijk geblokkeerd (probeer het over 15 "
+        "nl": "Inloggen mislukt: het e-mailadres of wachtwoord klopt niet, of er is "
+        "na veel mislukte pogingen even een wachttijd (probeer het over enkele "
         "minuten opnieuw).",
-        "en": "Login failed: the e-mail address or password is incorrect, or the "
-        "account is temporarily locked after too many attempts (try again in 15 "
-        "minutes).",
-    },
-    "auth.password_too_short": {
-        "nl": "Het wachtwoord moet minstens {minimum} tekens hebben.",
-        "en": "The password must have at least {minimum} characters.",
+        "en": "Login failed: the e-mail address or password is incorrect, or there "
+        "is a short wait after many failed attempts (try again in a few minutes).",
     },
     "auth.no_membership": {
         "nl": "U bent (nog) niet toegevoegd aan een organisatie. Vraag de beheerder "
