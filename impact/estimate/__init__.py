@@ -1,7 +1,8 @@
 """The estimation engine: pure functions on pandas frames -> frozen results.
 
 Map: ``did`` (2x2), ``twfe`` and ``event_study`` (two-way fixed effects),
-``staggered`` (Callaway & Sant'Anna), ``prepost`` (no comparison group),
+``staggered`` (Callaway & Sant'Anna), ``prepost`` (no comparison group), ``sdid`` and
+``synthetic_control`` (one start date, few treated areas),
 ``power`` (minimum detectable effect, Holm), ``meta`` (random-effects
 meta-analysis of many organisations' effects), ``diagnostics`` (balance,
 attrition). Inference choices live in ``inference``; the few-cluster methods in
@@ -25,6 +26,7 @@ from impact.estimate.event_study import EventStudyResult, event_study
 from impact.estimate.meta import MetaResult, SubgroupResult, meta, subgroups
 from impact.estimate.power import MdeResult, holm, min_detectable_effect
 from impact.estimate.prepost import PrePostResult, prepost
+from impact.estimate.sdid import SdidResult, sdid, synthetic_control
 from impact.estimate.staggered import StaggeredResult, staggered
 from impact.estimate.twfe import TwfeResult, twfe
 
@@ -37,6 +39,7 @@ __all__ = [
     "MdeResult",
     "MetaResult",
     "PrePostResult",
+    "SdidResult",
     "StaggeredResult",
     "SubgroupResult",
     "TwfeResult",
@@ -48,7 +51,9 @@ __all__ = [
     "meta",
     "min_detectable_effect",
     "prepost",
+    "sdid",
     "staggered",
     "subgroups",
+    "synthetic_control",
     "twfe",
 ]

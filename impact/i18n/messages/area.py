@@ -1,0 +1,76 @@
+"""Texts of area programmes: synthetic DiD, few-wijk inference, CBS import."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- synthetic DiD / synthetic control ------------------------------------
+    "estimate.sdid.title_synthdid": {
+        "nl": "Synthetisch verschil-in-verschillen",
+        "en": "Synthetic difference-in-differences",
+    },
+    "estimate.sdid.title_synthetic_control": {
+        "nl": "Synthetische controle",
+        "en": "Synthetic control",
+    },
+    "estimate.sdid.title_did": {
+        "nl": "Verschil-in-verschillen (gelijke gewichten)",
+        "en": "Difference-in-differences (equal weights)",
+    },
+    "estimate.sdid.treated": {"nl": "Behandelde eenheden", "en": "Treated units"},
+    "estimate.sdid.donors": {
+        "nl": "Grootste gewichten",
+        "en": "Largest weights",
+    },
+    "estimate.sdid.missing": {
+        "nl": "Kolom '{outcome}' of '{treated}' heeft lege waarden; synthetisch verschil-in-verschillen heeft voor elke eenheid elke periode nodig.",
+        "en": "Column '{outcome}' or '{treated}' has missing values; synthetic difference-in-differences needs every unit in every period.",
+    },
+    "estimate.sdid.unbalanced": {
+        "nl": "Niet elke {unit} heeft een waarde in elke {time}. Vul de ontbrekende perioden aan of laat die eenheden weg.",
+        "en": "Not every {unit} has a value in every {time}. Fill in the missing periods or leave those units out.",
+    },
+    "estimate.sdid.no_treated": {
+        "nl": "Kolom '{column}' markeert geen enkele behandelde periode (1).",
+        "en": "Column '{column}' marks no treated period (1).",
+    },
+    "estimate.sdid.no_control": {
+        "nl": "Elke eenheid is ergens behandeld volgens '{column}'; er is geen vergelijking.",
+        "en": "Every unit is treated at some point according to '{column}'; there is no comparison.",
+    },
+    "estimate.sdid.one_start": {
+        "nl": "Volgens '{column}' starten de behandelde eenheden niet allemaal in dezelfde periode (of stoppen ze weer). Deze methode vraagt één startdatum; gebruik anders de gespreide analyse.",
+        "en": "According to '{column}' the treated units do not all start in the same period (or they stop again). This method needs one start date; otherwise use the staggered analysis.",
+    },
+    "estimate.sdid.too_few_pre": {
+        "nl": "Er zijn maar {periods} perioden vóór de start; er zijn er minstens 2 nodig om een vergelijking op te bouwen.",
+        "en": "There are only {periods} periods before the start; at least 2 are needed to build a comparison.",
+    },
+    "estimate.sdid.placebo_auto": {
+        "nl": "Placebo-methode: de behandelde plaats is {treated} keer per herhaling aan een van de {controls} vergelijkingseenheden gegeven; de spreiding daarvan is de onzekerheid (Arkhangelsky e.a. 2021, alg. 4). Dat veronderstelt dat de vergelijkingseenheden even grillig zijn als de behandelde.",
+        "en": "Placebo method: the treated place was given to one of the {controls} comparison units in each repetition ({treated} treated); the spread of those estimates is the uncertainty (Arkhangelsky et al. 2021, alg. 4). This assumes the comparison units are as noisy as the treated ones.",
+    },
+    "estimate.sdid.placebo_placebo": {
+        "nl": "Placebo-methode (gevraagd), met {controls} vergelijkingseenheden.",
+        "en": "Placebo method (requested), with {controls} comparison units.",
+    },
+    "estimate.sdid.jackknife_auto": {
+        "nl": "Jackknife: elke eenheid één keer weggelaten, gewichten vast ({treated} behandeld, {donors} vergelijkingseenheden met gewicht; Arkhangelsky e.a. 2021, alg. 3).",
+        "en": "Jackknife: each unit left out once, weights fixed ({treated} treated, {donors} comparison units with weight; Arkhangelsky et al. 2021, alg. 3).",
+    },
+    "estimate.sdid.jackknife_jackknife": {
+        "nl": "Jackknife (gevraagd), {treated} behandeld.",
+        "en": "Jackknife (requested), {treated} treated.",
+    },
+    "estimate.sdid.declined_placebo": {
+        "nl": "Geen onzekerheidsmarge: met {controls} vergelijkingseenheden is de placebo-methode niet betrouwbaar (nodig: minstens {minimum}). Voeg vergelijkingswijken toe, bijvoorbeeld uit CBS-cijfers (impact cbs import). De schatting zelf is alleen beschrijvend.",
+        "en": "No uncertainty interval: with {controls} comparison units the placebo method is not reliable (needed: at least {minimum}). Add comparison neighbourhoods, e.g. from CBS statistics (impact cbs import). The estimate itself is descriptive only.",
+    },
+    "estimate.sdid.declined_jackknife": {
+        "nl": "Geen onzekerheidsmarge: de jackknife heeft minstens 2 behandelde eenheden en 2 vergelijkingseenheden met gewicht nodig ({treated} en {donors}).",
+        "en": "No uncertainty interval: the jackknife needs at least 2 treated units and 2 comparison units with weight ({treated} and {donors}).",
+    },
+    "estimate.sdid.none_requested": {
+        "nl": "Geen onzekerheidsmarge gevraagd.",
+        "en": "No uncertainty interval requested.",
+    },
+}
