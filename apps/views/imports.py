@@ -3,6 +3,7 @@ confirm with progress, result, and the import history with undo."""
 
 from __future__ import annotations
 
+import import_choices
 import pandas as pd
 import streamlit as st
 import ui
@@ -38,7 +39,7 @@ def _template() -> None:
     )
 
 
-def _mapping_editor(preview: object) -> dict[str, str]:
+def _mapping_editor(preview: object, key: str = "imp_mapping") -> dict[str, str]:
     headers = list(preview.mapping)  # type: ignore[attr-defined]
     fields = list(preview.fields)  # type: ignore[attr-defined]
     frame = pd.DataFrame(
@@ -56,7 +57,7 @@ def _mapping_editor(preview: object) -> dict[str, str]:
                 options=fields, required=True, format_func=ui.field_label
             )
         },
-        key="imp_mapping",
+        key=key,
     )
     return dict(
         zip(
@@ -68,13 +69,7 @@ def _mapping_editor(preview: object) -> dict[str, str]:
 
 
 def _problems(problems: list[object], data: bytes, filename: str) -> None:
-    table = import_tools.problem_table(problems)  # type: ignore[arg-type]
-    table["severity"] = [tr(f"app.imp.severity.{s}") for s in table["severity"]]
-    st.dataframe(
-        table.rename(columns={c: tr(f"app.imp.col.{c}") for c in table.columns}),
-        hide_index=True,
-        width="stretch",
-    )
+    import_choices.problem_groups(problems)
     marked = import_tools.marked_copy(data, filename, problems, language(), ROLE)  # type: ignore[arg-type]
     st.download_button(
         tr("app.imp.marked"),
@@ -98,25 +93,40 @@ def _upload() -> None:
         pd.DataFrame(list(preview.rows), columns=list(preview.headers)).astype(str),
         hide_index=True,
     )
+    st.markdown(f"**{tr('app.imp.choices')}**")
+    choices = import_choices.ask(preview, ORG, ROLE)
     st.markdown(f"**{tr('app.imp.mapping')}**")
     st.caption(tr("app.imp.mapping_help"))
-    mapping = _mapping_editor(preview)
+    seeded = import_choices.seeded(preview, choices.saved)
+    mapping = _mapping_editor(seeded, key=f"imp_mapping_{id(choices.saved)}")
     parsed = check_upload(
-        engine=engine(), org_slug=ORG, data=data, filename=name, mapping=mapping
+        engine=engine(),
+        org_slug=ORG,
+        data=data,
+        filename=name,
+        mapping=mapping,
+        programme=choices.programme,
+        group=choices.group,
     )
     if parsed.problems:
         key = "app.imp.refused" if not parsed.ok else "app.imp.warnings"
-        (st.error if not parsed.ok else st.warning)(tr(key, n=len(parsed.problems)))
+        n = len(parsed.problems)
+        (st.error if not parsed.ok else st.warning)(tr(key, n=n))
         _problems(list(parsed.problems), data, name)
     if not parsed.ok:
         return
     n_rows = len(parsed.measurements) + len(parsed.area_observations)
     st.success(tr("app.imp.ready", rows=n_rows))
     if st.button(tr("app.imp.confirm"), type="primary", key="imp_confirm"):
-        _do_import(data, name, mapping)
+        _do_import(data, name, mapping, choices)
 
 
-def _do_import(data: bytes, name: str, mapping: dict[str, str]) -> None:
+def _do_import(
+    data: bytes,
+    name: str,
+    mapping: dict[str, str],
+    choices: import_choices.Choices,
+) -> None:
     bar = st.progress(0.0, text=tr("app.imp.progress"))
     result, _parsed = import_upload(
         engine=engine(),
@@ -124,6 +134,9 @@ def _do_import(data: bytes, name: str, mapping: dict[str, str]) -> None:
         data=data,
         filename=name,
         mapping=mapping,
+        programme=choices.programme,
+        group=choices.group,
+        save_mapping_as=choices.save_as,
         user_id=user.user_id,
         actor=user.email,
         progress=lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg),
@@ -150,7 +163,7 @@ def _history() -> None:
     if frame.empty:
         st.info(tr("app.imp.history_empty"))
         return
-    shown = frame.drop(columns=["user"]).assign(
+    shown = frame.drop(columns=["user", "undone_at"]).assign(
         status=[tr(f"app.imp.status.{s}") for s in frame["status"]],
         created_at=[ui.when(d) for d in frame["created_at"]],
     )
@@ -160,6 +173,7 @@ def _history() -> None:
         width="stretch",
     )
     _undo(frame)
+    import_choices.redo(frame, ORG, ROLE)
 
 
 def _undo(frame: pd.DataFrame) -> None:
@@ -204,6 +218,9 @@ def _undo(frame: pd.DataFrame) -> None:
 undone = st.session_state.pop("imp_undone", None)
 if undone:
     st.success(tr("app.imp.undone", batch=undone[0], removed=undone[1]))
+redone = st.session_state.pop("imp_redone", None)
+if redone:
+    st.success(tr("app.imp.redone", batch=redone[0], restored=redone[1]))
 for section in (_template, _upload, _history):
     try:
         section()

@@ -32,7 +32,7 @@ def test_import_shows_problems_then_imports_and_undoes(app_db: str) -> None:
     at.run()
     assert "niets opgeslagen" in at.error[0].value
     problems = next(df.value for df in at.dataframe if "Wat is er mis" in df.value)
-    assert problems[["Rij", "Kolom"]].values.tolist() == [[4, "I"]]
+    assert problems[["Aantal", "Eerste cellen"]].values.tolist() == [["1", "I4"]]
     assert "Download uw bestand met de problemen gemarkeerd" in _downloads(at)
     at.file_uploader(key="imp_file").upload("good.csv", _csv(*ROWS))
     at.run()
