@@ -14,7 +14,7 @@ from impact.services.permissions import ROLES
 user = current_user()
 assert user is not None  # noqa: S101 - the router shows this page only when logged in
 ORG, ROLE, ACTOR = user.org_slug, user.role, user.email
-STAFF_ROLES = [r for r in ROLES if r != "funder"]
+STAFF_ROLES = [r for r in ROLES if r not in ("funder", "sector")]
 
 st.title(tr("app.admin.title"))
 st.caption(user.org_name)

@@ -64,7 +64,9 @@ def user_add(
     org: Annotated[str, typer.Option("--org", help="Organisation slug.")],
     role: Annotated[
         str,
-        typer.Option("--role", help="admin, analyst, uploader, viewer or funder."),
+        typer.Option(
+            "--role", help="admin, analyst, uploader, viewer, funder or sector."
+        ),
     ],
     password_stdin: Annotated[
         bool,

@@ -4,5 +4,5 @@ from __future__ import annotations
 
 from typing import Literal
 
-Role = Literal["admin", "analyst", "uploader", "viewer", "funder"]
-ROLES: tuple[Role, ...] = ("admin", "analyst", "uploader", "viewer", "funder")
+Role = Literal["admin", "analyst", "uploader", "viewer", "funder", "sector"]
+ROLES: tuple[Role, ...] = ("admin", "analyst", "uploader", "viewer", "funder", "sector")

@@ -22,6 +22,7 @@ Action = Literal[
     "manage_value_parameters",
     "view_audit",
     "erase_client",
+    "view_sector",
 ]
 ACTIONS: tuple[Action, ...] = Action.__args__  # type: ignore[attr-defined]
 
@@ -40,6 +41,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     "manage_value_parameters": frozenset({"admin", "analyst"}),
     "view_audit": frozenset({"admin"}),
     "erase_client": frozenset({"admin"}),
+    "view_sector": frozenset({"sector"}),
 }
 
 

@@ -37,9 +37,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "gegevens van een cliënt wissen",
         "en": "erase a client's data",
     },
+    "action.view_sector": {
+        "nl": "gepoold sectorbewijs bekijken",
+        "en": "view pooled sector evidence",
+    },
     "role.admin": {"nl": "beheerder", "en": "administrator"},
     "role.analyst": {"nl": "analist", "en": "analyst"},
     "role.uploader": {"nl": "invoerder", "en": "uploader"},
     "role.viewer": {"nl": "kijker", "en": "viewer"},
     "role.funder": {"nl": "financier", "en": "funder"},
+    "role.sector": {"nl": "sector", "en": "sector"},
 }
