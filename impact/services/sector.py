@@ -24,6 +24,7 @@ from impact.domain import evidence as ev
 from impact.errors import DataError
 from impact.estimate import meta, subgroups
 from impact.i18n import t
+from impact.services.permissions import require
 from impact.store import evidence as store
 from impact.store import orgs
 from impact.store.engine import session_scope
@@ -95,8 +96,16 @@ class SectorEvidence:
     differences: tuple[KindDifference, ...]
 
 
-def sector_evidence(*, engine: Engine, hub_slug: str) -> SectorEvidence:
-    """Pool the hub's current packages (see the module text)."""
+def sector_evidence(
+    *, engine: Engine, hub_slug: str, role: str | None = None
+) -> SectorEvidence:
+    """Pool the hub's current packages (see the module text).
+
+    ``role``: the signed-in member's role, checked for ``view_sector`` (the
+    command line runs as the operator and passes none).
+    """
+    if role is not None:
+        require(role, "view_sector")
     with session_scope(engine) as session:
         hub = orgs.get_organisation(session=session, slug=hub_slug)
         if hub.kind != "sector":
@@ -182,7 +191,7 @@ def _pools(rows: pd.DataFrame) -> list[Pool]:
                 i2=_num(res.i2),
                 q_p=_num(res.q_p),
                 heterogeneity=heterogeneity(res.i2, res.k),
-                conclusion=conclusion(res.ci_low, res.ci_high, res.k),
+                conclusion=conclusion(res.ci_low, res.ci_high, res.k, str(family)),
                 strength=strength(str(family), res.k, res.i2, res.ci_low, res.ci_high),
                 studies=studies,
             )
@@ -208,13 +217,15 @@ def heterogeneity(i2: float, k: int) -> str:
     return next((word for bound, word in I2_BANDS if i2 < bound), "considerable")
 
 
-def conclusion(ci_low: float, ci_high: float, k: int) -> str:
+def conclusion(ci_low: float, ci_high: float, k: int, family: str) -> str:
+    """single | better | worse | unclear; pre/post: improved | declined | unclear
+    (change over time, not an effect)."""
     if k < 2 or not (np.isfinite(ci_low) and np.isfinite(ci_high)):
         return "single"
     if ci_low > 0:
-        return "better"
+        return "better" if family == "comparison" else "improved"
     if ci_high < 0:
-        return "worse"
+        return "worse" if family == "comparison" else "declined"
     return "unclear"
 
 

@@ -162,6 +162,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Gemiddeld gaat het deelnemers slechter (het interval ligt onder nul).",
         "en": "On average participants do worse (the interval lies below zero).",
     },
+    "sector.conclusion.improved": {
+        "nl": "Gemiddeld gaan deelnemers vooruit tussen voor- en nameting; zonder "
+        "vergelijkingsgroep is dat geen bewijs dat het programma dat deed.",
+        "en": "On average participants improve between before and after; without "
+        "a comparison group that is no proof that the programme did it.",
+    },
+    "sector.conclusion.declined": {
+        "nl": "Gemiddeld gaan deelnemers achteruit tussen voor- en nameting "
+        "(zonder vergelijkingsgroep).",
+        "en": "On average participants decline between before and after (without "
+        "a comparison group).",
+    },
     "sector.conclusion.unclear": {
         "nl": "Geen duidelijk gemiddeld effect: het interval omvat nul.",
         "en": "No clear average effect: the interval includes zero.",
@@ -200,4 +212,151 @@ MESSAGES: dict[str, dict[str, str]] = {
         "results with a comparison group. They are never pooled together: "
         "before/after measurements show change, not an effect.",
     },
+    # --- sector evidence report ---------------------------------------------------
+    "sector.report.title": {"nl": "Sectorbewijs", "en": "Sector evidence"},
+    "sector.report.subtitle": {
+        "nl": "{organisations} organisaties, {packages} ondertekende bewijspakketten",
+        "en": "{organisations} organisations, {packages} signed evidence packages",
+    },
+    "sector.report.empty": {
+        "nl": "De hub '{hub}' heeft nog geen resultaten om te poolen. Importeer "
+        "eerst bewijspakketten met 'impact evidence import'.",
+        "en": "Hub '{hub}' has no results to pool yet. Import evidence packages "
+        "first with 'impact evidence import'.",
+    },
+    "sector.report.summary": {
+        "nl": "Wat het gepoolde bewijs laat zien",
+        "en": "What the pooled evidence shows",
+    },
+    "sector.report.lead": {
+        "nl": "Per soort interventie en uitkomst zijn de resultaten van de "
+        "organisaties samengenomen (random-effects meta-analyse op Hedges' g; "
+        "positief betekent beter voor deelnemers). Geen enkel cliëntgegeven heeft "
+        "een organisatie verlaten: alleen gemiddelden, aantallen en intervallen.",
+        "en": "For each intervention kind and outcome the organisations' results "
+        "are pooled (random-effects meta-analysis on Hedges' g; positive means "
+        "better for participants). No client record left any organisation: only "
+        "means, counts and intervals.",
+    },
+    "sector.report.pool_effect": {
+        "nl": "Gepoold over {k} organisaties: g = {g}, 95%-interval {interval}.",
+        "en": "Pooled over {k} organisations: g = {g}, 95% interval {interval}.",
+    },
+    "sector.report.strength": {
+        "nl": "Sterkte: {strength}.",
+        "en": "Strength: {strength}.",
+    },
+    "sector.report.never_mixed": {
+        "nl": "Voor/na-resultaten (zonder vergelijkingsgroep) worden nooit samen "
+        "gepoold met resultaten met een vergelijkingsgroep; ze staan apart en "
+        "laten verandering zien, geen bewezen effect.",
+        "en": "Before/after results (without a comparison group) are never pooled "
+        "with results that have a comparison group; they are shown apart and "
+        "show change, not a proven effect.",
+    },
+    "sector.report.overview": {"nl": "Overzicht", "en": "Overview"},
+    "sector.report.differences": {
+        "nl": "Verschillen tussen soorten interventie (Q-tussen)",
+        "en": "Differences between intervention kinds (Q-between)",
+    },
+    "sector.report.not_standardised": {
+        "nl": "{n} resultaten hebben geen gestandaardiseerd effect (bijvoorbeeld "
+        "wijkindicatoren) en zijn niet gepoold.",
+        "en": "{n} results have no standardised effect (for example wijk "
+        "indicators) and are not pooled.",
+    },
+    "sector.report.pooled": {
+        "nl": "Gepoold (95%-interval)",
+        "en": "Pooled (95% interval)",
+    },
+    "sector.report.prediction": {
+        "nl": "Voorspellingsinterval nieuwe organisatie",
+        "en": "Prediction interval, new organisation",
+    },
+    "sector.report.g": {
+        "nl": "Hedges' g (positief = beter)",
+        "en": "Hedges' g (positive = better)",
+    },
+    "sector.report.forest": {
+        "nl": "Forest plot: elke organisatie met 95%-interval (grootte = gewicht), "
+        "het gepoolde effect (ruit) en het voorspellingsinterval (gestippeld).",
+        "en": "Forest plot: each organisation with its 95% interval (size = "
+        "weight), the pooled effect (diamond) and the prediction interval (dashed).",
+    },
+    "sector.report.methods": {"nl": "Methode", "en": "Method"},
+    "sector.report.method.model": {
+        "nl": "Random-effects meta-analyse: tau² met REML, interval volgens "
+        "Hartung-Knapp-Sidik-Jonkman (t met k-1 vrijheidsgraden), "
+        "voorspellingsinterval voor een nieuwe organisatie. Heterogeniteit met I² "
+        "(Higgins & Thompson 2002). De berekening reproduceert metafor (BCG-voorbeeld).",
+        "en": "Random-effects meta-analysis: tau² by REML, interval by "
+        "Hartung-Knapp-Sidik-Jonkman (t with k-1 degrees of freedom), prediction "
+        "interval for a new organisation. Heterogeneity by I² (Higgins & Thompson "
+        "2002). The computation reproduces metafor (BCG example).",
+    },
+    "sector.report.method.g": {
+        "nl": "Hedges' g is het effect gedeeld door de standaarddeviatie bij de "
+        "start, met kleine-steekproefcorrectie, zo gedraaid dat positief beter is; "
+        "zo zijn verschillende instrumenten samen te nemen.",
+        "en": "Hedges' g is the effect divided by the standard deviation at the "
+        "start, with the small-sample correction, turned so that positive is "
+        "better; this lets different instruments be combined.",
+    },
+    "sector.report.method.families": {
+        "nl": "Ontwerpen met een vergelijkingsgroep (verschil-in-verschillen, "
+        "gespreide invoering) en voor/na-metingen worden apart gepoold.",
+        "en": "Designs with a comparison group (difference-in-differences, "
+        "staggered adoption) and before/after measurements are pooled separately.",
+    },
+    "sector.report.method.privacy": {
+        "nl": "Elk pakket is door de organisatie ondertekend (Ed25519) en door de "
+        "hub gecontroleerd. Uitkomsten met een groep kleiner dan de minimale "
+        "celgrootte zijn niet gedeeld. Organisaties staan alleen met naam vermeld "
+        "als zij daarmee instemden.",
+        "en": "Each package was signed by the organisation (Ed25519) and checked "
+        "by the hub. Outcomes with a group smaller than the minimum cell size were "
+        "not shared. Organisations are named only when they agreed.",
+    },
+    "sector.report.method.levels": {
+        "nl": "Dit rapport kent geen erkenningsniveau toe; alleen de "
+        "Erkenningscommissie Interventies doet dat.",
+        "en": "This report awards no recognition level; only the Dutch "
+        "Erkenningscommissie Interventies does.",
+    },
+    "sector.report.strength_short.weak": {"nl": "zwak", "en": "weak"},
+    "sector.report.strength_short.moderate": {"nl": "redelijk", "en": "moderate"},
+    "sector.report.strength_short.strong": {"nl": "sterk", "en": "strong"},
+    "sector.report.col.kind": {"nl": "Soort interventie", "en": "Intervention kind"},
+    "sector.report.col.outcome": {"nl": "Uitkomst", "en": "Outcome"},
+    "sector.report.col.family": {"nl": "Ontwerp", "en": "Design"},
+    "sector.report.col.k": {"nl": "Organisaties", "en": "Organisations"},
+    "sector.report.col.g": {"nl": "g", "en": "g"},
+    "sector.report.col.ci_low": {"nl": "95%-interval laag", "en": "95% CI low"},
+    "sector.report.col.ci_high": {"nl": "95%-interval hoog", "en": "95% CI high"},
+    "sector.report.col.pi_low": {"nl": "Voorspelling laag", "en": "Prediction low"},
+    "sector.report.col.pi_high": {"nl": "Voorspelling hoog", "en": "Prediction high"},
+    "sector.report.col.i2": {"nl": "I² (%)", "en": "I² (%)"},
+    "sector.report.col.strength": {"nl": "Sterkte", "en": "Strength"},
+    "sector.report.col.kinds": {"nl": "Soorten", "en": "Kinds"},
+    "sector.report.col.q": {"nl": "Q-tussen", "en": "Q-between"},
+    "sector.report.col.df": {"nl": "vg", "en": "df"},
+    "sector.report.col.p": {"nl": "p", "en": "p"},
+    "sector.report.col.organisation": {"nl": "Organisatie", "en": "Organisation"},
+    "sector.report.col.design": {"nl": "Ontwerp", "en": "Design"},
+    "sector.report.col.se": {"nl": "SE", "en": "SE"},
+    "sector.report.col.weight": {"nl": "Gewicht (%)", "en": "Weight (%)"},
+    # --- the sector page ------------------------------------------------------------
+    "app.sector.title": {"nl": "Sectorbewijs", "en": "Sector evidence"},
+    "app.sector.caption": {
+        "nl": "{org}: gepoolde resultaten van organisaties die een ondertekend "
+        "bewijspakket deelden. Geen cliëntgegevens, alleen gemiddelden en intervallen.",
+        "en": "{org}: pooled results of organisations that shared a signed evidence "
+        "package. No client records, only averages and intervals.",
+    },
+    "app.sector.pool": {
+        "nl": "Soort interventie, uitkomst en ontwerp",
+        "en": "Intervention kind, outcome and design",
+    },
+    "app.sector.report": {"nl": "Rapport sectorbewijs", "en": "Sector evidence report"},
+    "app.sector.download": {"nl": "Download het rapport", "en": "Download the report"},
 }
