@@ -20,6 +20,7 @@ VIEWS = Path(__file__).resolve().parent / "views"
 PAGES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("dashboard.py", "app.dash.title", ":material/dashboard:", ("view_dashboard",)),
     ("funder.py", "app.funder.title", ":material/account_balance:", ("view_funded",)),
+    ("sector.py", "app.sector.title", ":material/hub:", ("view_sector",)),
     (
         "programmes.py",
         "app.programmes.title",

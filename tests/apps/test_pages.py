@@ -21,13 +21,14 @@ from tests.apps.conftest import demo_email, login
 
 STAFF = {"dashboard.py", "programmes.py"}
 ANALYSTS = {*STAFF, "imports.py", "analysis.py", "reports.py"}
-ALL_VIEWS = {*ANALYSTS, "funder.py", "admin.py"}
+ALL_VIEWS = {*ANALYSTS, "funder.py", "admin.py", "sector.py"}
 EXPECTED_VIEWS = {
     "admin": {*ANALYSTS, "admin.py"},
     "analyst": ANALYSTS,
     "uploader": {*STAFF, "imports.py"},
     "viewer": STAFF,
     "funder": {"funder.py", "programmes.py", "reports.py"},
+    "sector": {"sector.py"},
 }
 SHARE_TOLERANCE = 1e-9
 SAVE_PROGRAMME = "FormSubmitter:prog_form_new-Opslaan"
