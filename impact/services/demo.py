@@ -8,6 +8,7 @@ from sqlalchemy.engine import Engine
 
 from impact.sample import generate as sample
 from impact.services import admin, auth
+from impact.services.demo_sector import load_sector_demo
 from impact.services.imports import frames_sha256, import_frames
 from impact.store import orgs, programmes
 from impact.store.engine import write_scope
@@ -15,9 +16,16 @@ from impact.store.engine import write_scope
 DEMO_SLUG = "demo"
 FUNDER_SLUG = "gemeente-wijkstad"
 DEMO_PASSWORD = "wijkimpact-demo"  # noqa: S105 - a published demo password
-DEMO_USERS: tuple[tuple[str, str, str], ...] = tuple(
-    (f"{role}@demo.wijkimpact.nl", DEMO_SLUG if role != "funder" else FUNDER_SLUG, role)
-    for role in ("admin", "analyst", "uploader", "viewer", "funder")
+DEMO_USERS: tuple[tuple[str, str, str], ...] = (
+    *(
+        (
+            f"{role}@demo.wijkimpact.nl",
+            DEMO_SLUG if role != "funder" else FUNDER_SLUG,
+            role,
+        )
+        for role in ("admin", "analyst", "uploader", "viewer", "funder")
+    ),
+    ("sector@demo.wijkimpact.nl", "demo-sector", "sector"),
 )
 FUNDED = (sample.DEBT, sample.BUURTHUIS)
 
@@ -42,6 +50,7 @@ def load_demo(engine: Engine) -> DemoLoad:
         file_sha256=frames_sha256(data.measurements, data.area_observations),
         actor="demo",
     )
+    load_sector_demo(engine)  # the fictional sector: a hub and signed packages
     for email, slug, role in DEMO_USERS:
         admin.add_user(
             engine=engine,
