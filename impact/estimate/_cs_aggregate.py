@@ -25,7 +25,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from impact.estimate._results import ResultMixin, coef_table, t_inference
+from impact.estimate._cs_smallsample import cohort_vcov
+from impact.estimate._results import ResultMixin, coef_table
 from impact.i18n import t
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class AggregateResult(ResultMixin):
     n_units: int
     warnings: tuple[str, ...]
     table: pd.DataFrame = field(repr=False)
+    df: float = float("nan")
 
     @property
     def method(self) -> str:
@@ -183,52 +185,92 @@ def multiplier_bootstrap(
     return se, crit
 
 
-def aggregate_cells(res: StaggeredResult, kind: Aggregation) -> AggregateResult:
-    labels, ests, psis, est, psi = _pieces(res, kind)
-    n = res.influence.shape[0]
-    z = float(stats.norm.ppf(1 - res.alpha / 2))
-    rng = np.random.default_rng(res.seed)
+def _overall_se(
+    res: StaggeredResult, psi: np.ndarray, rng: np.random.Generator
+) -> tuple[float, float]:
+    """(standard error, df; NaN = normal) of the overall aggregate."""
+    n = psi.shape[0]
+    if res.vcov == "cohort":
+        se, df = cohort_vcov(psi[:, None], res.unit_group).se_df()
+        return float(se[0]), float(df[0])
+    if res.vcov == "none":
+        return np.nan, np.nan
     if res.bootstrap:
         se_all, _ = multiplier_bootstrap(
             psi[:, None], res.draws, res.boot_weights, rng, res.alpha
         )
-        se = float(se_all[0])
-    else:
-        se = float(np.sqrt((psi**2).sum()) / n)
+        return float(se_all[0]), np.nan
+    return float(np.sqrt((psi**2).sum()) / n), np.nan
+
+
+def _effects_se(
+    res: StaggeredResult, mat: np.ndarray, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per-effect standard errors, critical values and df (NaN = normal)."""
+    n, m = mat.shape
+    z = float(stats.norm.ppf(1 - res.alpha / 2))
+    if res.vcov == "cohort":
+        se, df = cohort_vcov(mat, res.unit_group).se_df()
+        return se, stats.t.ppf(1 - res.alpha / 2, df), df
+    if res.bootstrap:
+        se, crit = multiplier_bootstrap(
+            mat, res.draws, res.boot_weights, rng, res.alpha
+        )
+        return se, np.full(m, crit), np.full(m, np.nan)
+    se = np.sqrt((mat**2).sum(axis=0)) / n
+    if res.vcov == "none":
+        se = np.full(m, np.nan)
+    return se, np.full(m, z), np.full(m, np.nan)
+
+
+def _t_or_normal(
+    est: np.ndarray, se: np.ndarray, df: np.ndarray, alpha: float
+) -> tuple[np.ndarray, np.ndarray]:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        stat = est / se
+    p = np.where(
+        np.isnan(df),
+        2.0 * stats.norm.sf(np.abs(stat)),
+        2.0 * stats.t.sf(np.abs(stat), np.where(np.isnan(df), 1.0, df)),
+    )
+    return stat, p
+
+
+def aggregate_cells(res: StaggeredResult, kind: Aggregation) -> AggregateResult:
+    labels, ests, psis, est, psi = _pieces(res, kind)
+    n = res.influence.shape[0]
+    rng = np.random.default_rng(res.seed)
+    se, df = _overall_se(res, psi, rng)
     effects_est = np.array(ests)
-    crit = z
     if psis:
-        mat = np.column_stack(psis)
-        if res.bootstrap:
-            eff_se, crit = multiplier_bootstrap(
-                mat, res.draws, res.boot_weights, rng, res.alpha
-            )
-        else:
-            eff_se = np.sqrt((mat**2).sum(axis=0)) / n
+        eff_se, crits, eff_df = _effects_se(res, np.column_stack(psis), rng)
     else:
-        eff_se = np.array([])
+        eff_se = crits = eff_df = np.array([])
+    crit = float(crits.max()) if crits.size else float("nan")
     name = {
         "simple": "term",
         "dynamic": "event_time",
         "group": "group",
         "calendar": "time",
     }[kind]
-    eff_stat, eff_p, _, _ = (
-        t_inference(effects_est, eff_se, None, res.alpha)
-        if psis
-        else (np.array([]),) * 4
-    )
+    eff_stat, eff_p = _t_or_normal(effects_est, eff_se, eff_df, res.alpha)
     effects = coef_table(
         labels,
         effects_est,
         eff_se,
         eff_stat,
         eff_p,
-        effects_est - crit * eff_se,
-        effects_est + crit * eff_se,
+        effects_est - crits * eff_se,
+        effects_est + crits * eff_se,
         index_name=name,
     )
-    stat, p, lo, hi = t_inference(est, se, None, res.alpha)
+    stat, p = _t_or_normal(np.array([est]), np.array([se]), np.array([df]), res.alpha)
+    q = (
+        stats.norm.ppf(1 - res.alpha / 2)
+        if np.isnan(df)
+        else stats.t.ppf(1 - res.alpha / 2, df)
+    )
+    lo, hi = np.array([est - q * se]), np.array([est + q * se])
     overall = coef_table(["overall"], [est], [se], stat, p, lo, hi)
     table = pd.concat([overall, effects.rename(index=lambda v: f"{name}={v:g}")])
     table.index.name = "term"
@@ -246,4 +288,5 @@ def aggregate_cells(res: StaggeredResult, kind: Aggregation) -> AggregateResult:
         n_units=n,
         warnings=res.warnings,
         table=table,
+        df=df,
     )

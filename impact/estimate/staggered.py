@@ -21,7 +21,7 @@ Everything runs on a (units x periods) array: each cell is two masked means.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -36,11 +36,24 @@ from impact.estimate._cs_aggregate import (
     aggregate_cells,
     multiplier_bootstrap,
 )
+from impact.estimate._cs_smallsample import (
+    cohort_vcov,
+    singleton_cohorts,
+)
 from impact.estimate._results import ResultMixin, coef_table, t_inference
 from impact.i18n import t
 
 Control = Literal["never", "notyet"]
 BootWeights = Literal["mammen", "rademacher"]
+StaggeredVcov = Literal["auto", "influence", "cohort", "multiplier"]
+STAGGERED_VCOV: tuple[StaggeredVcov, ...] = (
+    "auto",
+    "influence",
+    "cohort",
+    "multiplier",
+)
+#: below this many units ``auto`` uses the cohort small-sample correction
+AUTO_COHORT_MAX_UNITS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +80,8 @@ class StaggeredResult(ResultMixin):
     pretrend_p: float
     vcov: str
     vcov_reason: str
+    reason_code: str
+    reason_params: dict[str, Any]
     warnings: tuple[str, ...]
     table: pd.DataFrame = field(repr=False)
     influence: np.ndarray = field(repr=False)
@@ -172,12 +187,27 @@ def _cells(
 
 
 def _pretest(
-    keys: list[tuple[float, float]], att: np.ndarray, inf: np.ndarray
+    keys: list[tuple[float, float]],
+    att: np.ndarray,
+    inf: np.ndarray,
+    method: str,
+    group: np.ndarray,
 ) -> tuple[float, float]:
-    """R did's Wald pre-test: n * a' V^-1 a with V = IF'IF / n, chi2(q)."""
+    """Wald pre-test that all pre-period cells are 0.
+
+    ``influence``/``multiplier``: R did's ``n a' V^-1 a`` with V = IF'IF / n,
+    chi2(q); ``cohort``: the mean of the pre-period cells (each a one-period
+    placebo change, so the mean is the average differential trend) against
+    t(Welch df), reported as F(1, df). With few areas a q-dimensional Wald
+    test has no usable denominator (q pre cells, often more than areas)."""
     pre = [i for i, (g, tt) in enumerate(keys) if tt < g]
-    if not pre:
+    if not pre or method == "none":
         return np.nan, np.nan
+    if method == "cohort":
+        mean = inf[:, pre].mean(axis=1, keepdims=True)
+        se, df = cohort_vcov(mean, group).se_df()
+        tstat = float(att[pre].mean() / se[0])
+        return tstat**2, float(2.0 * stats.t.sf(abs(tstat), df[0]))
     n = inf.shape[0]
     V = inf[:, pre].T @ inf[:, pre] / n
     a = att[pre]
@@ -186,6 +216,49 @@ def _pretest(
     except np.linalg.LinAlgError:
         return np.nan, np.nan
     return W, float(stats.chi2.sf(W, len(pre)))
+
+
+def _method(
+    vcov: StaggeredVcov, bootstrap: bool, group: np.ndarray
+) -> tuple[str, str, dict[str, Any]]:
+    """(method, reason key, params) for the requested ``vcov``."""
+    n = group.size
+    cohorts = int(np.unique(group).size)
+    params: dict[str, Any] = {"units": n, "cohorts": cohorts}
+    if bootstrap or vcov == "multiplier":
+        return "multiplier", "estimate.vcov.multiplier", params
+    if vcov == "influence" or (vcov == "auto" and n >= AUTO_COHORT_MAX_UNITS):
+        return "influence", "estimate.vcov.influence", params
+    single = singleton_cohorts(group)
+    if single:
+        params["single"] = single
+        return "none", "estimate.vcov.cohort_declined", params
+    return "cohort", f"estimate.vcov.cohort_{vcov}", params
+
+
+def _cell_inference(
+    att: np.ndarray,
+    inf: np.ndarray,
+    method: str,
+    group: np.ndarray,
+    boot: tuple[int, str, int | None],
+    alpha: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Standard errors, critical values and df (NaN: normal) per cell."""
+    n, m = inf.shape
+    df = np.full(m, np.nan)
+    if method == "multiplier":
+        draws, weights, seed = boot
+        rng = np.random.default_rng(seed)
+        se, crit = multiplier_bootstrap(inf, draws, weights, rng, alpha)
+        return se, np.full(m, crit), df
+    if method == "cohort":
+        se, df = cohort_vcov(inf, group).se_df()
+        return se, stats.t.ppf(1 - alpha / 2, df), df
+    se = np.sqrt((inf**2).sum(axis=0)) / n
+    if method == "none":
+        se = np.full(m, np.nan)
+    return se, np.full(m, stats.norm.ppf(1 - alpha / 2)), df
 
 
 def staggered(
@@ -201,13 +274,19 @@ def staggered(
     draws: int = 999,
     weights: BootWeights = "mammen",
     seed: int | None = 20240601,
+    vcov: StaggeredVcov = "auto",
 ) -> StaggeredResult:
     """Callaway & Sant'Anna ATT(g, t); never-treated: ``first_treated`` 0 or NaN.
 
-    ``bootstrap=True`` replaces analytic standard errors by the multiplier
-    bootstrap (Mammen or Rademacher weights) and gives uniform bands.
+    ``vcov``: ``influence`` (R did's analytic standard errors, normal
+    intervals), ``cohort`` (small-sample correction with t intervals, see
+    :mod:`impact.estimate._cs_smallsample`), ``multiplier`` (bootstrap with
+    uniform bands; also ``bootstrap=True``). ``auto``: ``cohort`` below
+    ``AUTO_COHORT_MAX_UNITS`` units, else ``influence``; with a cohort of one
+    area there is no interval (``vcov == "none"``) and the reason says why.
     """
     check_option("control", control, ("never", "notyet"))
+    check_option("vcov", vcov, STAGGERED_VCOV)
     check_option("weights", weights, ("mammen", "rademacher"))
     w = _wide(data, outcome, unit, time, first_treated)
     warnings = list(w.warnings)
@@ -222,18 +301,16 @@ def staggered(
     need((w.group > 0).any(), "estimate.event.no_treated", column=first_treated)
     keys, att, inf = _cells(w, control)
     n = inf.shape[0]
-    if bootstrap:
-        rng = np.random.default_rng(seed)
-        se, crit = multiplier_bootstrap(inf, draws, weights, rng, alpha)
-        method, reason = (
-            "multiplier",
-            t("estimate.vcov.multiplier", draws=draws, weights=weights),
-        )
-    else:
-        se = np.sqrt((inf**2).sum(axis=0)) / n
-        crit = float(stats.norm.ppf(1 - alpha / 2))
-        method, reason = "influence", t("estimate.vcov.influence")
+    method, key, params = _method(vcov, bootstrap, w.group)
+    if method == "multiplier":
+        params.update(draws=draws, weights=weights)
+    reason = t(key, **params)
+    se, crit, df = _cell_inference(
+        att, inf, method, w.group, (draws, weights, seed), alpha
+    )
     stat, p, _, _ = t_inference(att, se, None, alpha)
+    if method == "cohort":
+        p = 2.0 * stats.t.sf(np.abs(stat), df)
     lo, hi = att - crit * se, att + crit * se
     frame = pd.DataFrame(
         {
@@ -244,11 +321,12 @@ def staggered(
             "ci_low": lo,
             "ci_high": hi,
             "p_value": p,
+            "df": df,
         }
     )
     frame["event_time"] = frame["time"] - frame["group"]
     terms = [f"ATT({g:g},{tt:g})" for g, tt in keys]
-    W, wp = _pretest(keys, att, inf)
+    W, wp = _pretest(keys, att, inf, method, w.group)
     return StaggeredResult(
         att_gt=frame,
         control=control,
@@ -258,12 +336,14 @@ def staggered(
         pretrend_p=wp,
         vcov=method,
         vcov_reason=reason,
+        reason_code=key,
+        reason_params=params,
         warnings=tuple(warnings),
         table=coef_table(terms, att, se, stat, p, lo, hi),
         influence=inf,
         unit_group=w.group,
         alpha=alpha,
-        bootstrap=bootstrap,
+        bootstrap=method == "multiplier",
         draws=draws,
         boot_weights=weights,
         seed=seed,

@@ -73,4 +73,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Geen onzekerheidsmarge gevraagd.",
         "en": "No uncertainty interval requested.",
     },
+    # --- few-wijk inference for staggered adoption ----------------------------
+    "estimate.vcov.cohort_auto": {
+        "nl": "Kleine-steekproefcorrectie ({units} eenheden in {cohorts} startgroepen): spreiding per startgroep met n-1 geschat, t-verdeling met Welch-vrijheidsgraden. De gewone formule is bij zo weinig wijken te optimistisch.",
+        "en": "Small-sample correction ({units} units in {cohorts} start groups): spread per start group estimated with n-1, t distribution with Welch degrees of freedom. The usual formula is too optimistic with so few areas.",
+    },
+    "estimate.vcov.cohort_cohort": {
+        "nl": "Kleine-steekproefcorrectie (gevraagd; {units} eenheden in {cohorts} startgroepen).",
+        "en": "Small-sample correction (requested; {units} units in {cohorts} start groups).",
+    },
+    "estimate.vcov.cohort_declined": {
+        "nl": "Geen onzekerheidsmarge: {single} startgroep(en) bestaan uit één wijk, waarvan de toevallige schommeling niet te schatten is. Met één of twee behandelde wijken gebruikt Wijkimpact synthetisch verschil-in-verschillen; voeg anders vergelijkingswijken toe.",
+        "en": "No uncertainty interval: {single} start group(s) consist of a single area, whose random variation cannot be estimated. With one or two treated areas Wijkimpact uses synthetic difference-in-differences; otherwise add comparison areas.",
+    },
 }
