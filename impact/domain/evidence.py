@@ -21,6 +21,7 @@ import base64
 import binascii
 import hashlib
 import json
+import math
 from typing import Any, Literal
 
 from cryptography.exceptions import InvalidSignature
@@ -74,6 +75,12 @@ RESULT_KEYS: frozenset[str] = frozenset(
     }
 )
 WITHHELD_KEYS: frozenset[str] = frozenset({"programme", "outcome", "reason"})
+NUMBER_KEYS = frozenset(
+    {"effect", "std_error", "ci_low", "ci_high", "hedges_g", "hedges_g_variance"}
+)
+COUNT_KEYS = frozenset({"n_treated", "n_comparison"})
+#: largest package file a hub reads (a package of aggregates is a few kB)
+MAX_PACKAGE_BYTES = 5 * 1024 * 1024
 
 
 class PackageInvalid(ValueError):
@@ -136,6 +143,8 @@ def sign(payload: dict[str, Any], key: Ed25519PrivateKey) -> dict[str, Any]:
 
 def read_package(content: bytes) -> dict[str, Any]:
     """Parse a package file; refuse anything not shaped like one."""
+    if len(content) > MAX_PACKAGE_BYTES:
+        raise PackageInvalid("too_large")
     try:
         package = json.loads(content.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -174,6 +183,25 @@ def check_payload(payload: dict[str, Any]) -> None:
             raise PackageInvalid("bad_format")
         if row.get("intervention_kind") not in INTERVENTION_KINDS:
             raise PackageInvalid("bad_kind")
+        if not all(_typed(key, value) for key, value in row.items()):
+            raise PackageInvalid("bad_format")
     for row in withheld:
         if not isinstance(row, dict) or not set(row) <= WITHHELD_KEYS:
             raise PackageInvalid("bad_format")
+
+
+def _typed(key: str, value: object) -> bool:
+    """Numbers are finite numbers or null, counts whole and >= 0, the rest text."""
+    if value is None:
+        return key not in ("programme", "outcome", "design", "intervention_kind")
+    if key in NUMBER_KEYS:
+        return (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and math.isfinite(value)
+        )
+    if key in COUNT_KEYS:
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    if key == "higher_is_better":
+        return isinstance(value, bool)
+    return isinstance(value, str) and len(value) <= 500

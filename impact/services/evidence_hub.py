@@ -84,7 +84,6 @@ def _import(engine: Engine, hub_slug: str, content: bytes, actor: str) -> Import
     source = payload["organisation"]["slug"]
     period = payload["period"]
     signed_at = _signed_at(payload)
-    digest = ev.digest(payload)
     with write_scope(engine) as session:
         hub = _hub(session, hub_slug)
         key = store.trusted_key(session=session, hub=hub, source=source)
@@ -94,6 +93,7 @@ def _import(engine: Engine, hub_slug: str, content: bytes, actor: str) -> Import
             ev.verify(package, ev.parse_public_key(key))
         except ev.PackageInvalid as exc:
             raise _refused(exc.code, source=source) from None
+        digest = ev.digest(payload)  # verified: canonical JSON exists
         known = store.find_package(session=session, hub=hub, digest=digest)
         if known is not None and known.replaced_at is None:
             return _outcome("unchanged", payload)  # the same package again

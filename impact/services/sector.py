@@ -13,7 +13,9 @@ codes (``sector.heterogeneity.*``, ``sector.conclusion.*``,
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import numpy as np
@@ -28,6 +30,7 @@ from impact.services.permissions import require
 from impact.store import evidence as store
 from impact.store import orgs
 from impact.store.engine import session_scope
+from impact.store.models import EvidencePackage
 
 #: I^2 bands (Cochrane Handbook 10.10.2, made non-overlapping)
 I2_BANDS = ((30.0, "low"), (50.0, "moderate"), (75.0, "substantial"))
@@ -112,10 +115,9 @@ def sector_evidence(
             raise DataError(
                 t("evidence.not_a_hub", org=hub_slug), code="evidence.not_hub"
             )
-        packages = [
-            (p.digest, p.payload)
-            for p in store.current_packages(session=session, hub=hub)
-        ]
+        packages = _newest_per_organisation(
+            store.current_packages(session=session, hub=hub)
+        )
         hub_name = hub.name
     rows = _rows(packages)
     usable = rows.dropna(subset=["g", "g_se"]) if len(rows) else rows
@@ -131,6 +133,26 @@ def sector_evidence(
         not_standardised=len(rows) - len(usable),
         differences=tuple(_differences(usable)),
     )
+
+
+def _newest_per_organisation(
+    stored: Sequence[EvidencePackage],
+) -> list[tuple[str, dict[str, Any]]]:
+    """One package per organisation in the pool: the most recently signed one.
+
+    Packages of one organisation for different periods may describe the same
+    clients (overlapping periods); pooling them would count them twice.
+    """
+    newest: dict[str, EvidencePackage] = {}
+    for package in stored:
+        held = newest.get(package.source_slug)
+        if held is None or _signed(package) > _signed(held):
+            newest[package.source_slug] = package
+    return [(p.digest, p.payload) for p in newest.values()]
+
+
+def _signed(package: EvidencePackage) -> datetime:
+    return datetime.fromisoformat(str(package.payload["created_at"]))
 
 
 def _rows(packages: list[tuple[str, dict[str, Any]]]) -> pd.DataFrame:

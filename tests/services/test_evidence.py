@@ -198,3 +198,48 @@ def test_bad_periods_are_refused(bad: str) -> None:
 
     with pytest.raises(DataError):
         parse_period(bad)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("effect", "0.3"), ("n_treated", -5), ("n_treated", 3.5), ("hedges_g", True)],
+)
+def test_signed_but_mistyped_values_are_refused(engine, field, value) -> None:  # type: ignore[no-untyped-def]
+    """A trusted sender's bug (or a crafted file it signed) cannot reach the pool."""
+    from impact.config import master_secret
+    from impact.store import orgs as store_orgs
+    from impact.store.engine import session_scope
+
+    _trusted(engine)
+    payload = _export(engine)["payload"]
+    payload["results"][0][field] = value
+    with session_scope(engine) as session:
+        key_id = store_orgs.get_organisation(session=session, slug="welzijn-a").key_id
+    package = ev.sign(payload, ev.signing_key(master_secret(), key_id))
+    with pytest.raises(EvidenceRefused) as refused:
+        import_package(engine=engine, hub_slug=HUB, content=_bytes(package))
+    assert refused.value.code == "evidence.bad_format"
+
+
+def test_nan_and_oversized_files_are_refused_without_a_traceback(engine) -> None:  # type: ignore[no-untyped-def]
+    _trusted(engine)
+    text_ = json.dumps(_export(engine)).replace('"min_cell": 10', '"min_cell": NaN')
+    with pytest.raises(EvidenceRefused):
+        import_package(engine=engine, hub_slug=HUB, content=text_.encode())
+    with pytest.raises(EvidenceRefused) as big:
+        import_package(
+            engine=engine, hub_slug=HUB, content=b" " * (ev.MAX_PACKAGE_BYTES + 1)
+        )
+    assert big.value.code == "evidence.too_large"
+
+
+def test_only_the_newest_package_of_an_organisation_is_pooled(engine) -> None:  # type: ignore[no-untyped-def]
+    from impact.services.sector import sector_evidence
+
+    _trusted(engine)
+    for days, period in ((0, "2015:2025"), (1, "2016:2026")):
+        package = _export(engine, period=period, created_at=T0 + timedelta(days=days))
+        import_package(engine=engine, hub_slug=HUB, content=_bytes(package))
+    evidence = sector_evidence(engine=engine, hub_slug=HUB)
+    assert evidence.packages == 1 and evidence.organisations == 1
+    assert all(p.k == 1 for p in evidence.pools)

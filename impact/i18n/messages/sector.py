@@ -63,6 +63,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Geweigerd: dit bestand is geen bewijspakket (geen JSON).",
         "en": "Refused: this file is not an evidence package (not JSON).",
     },
+    "evidence.refused.too_large": {
+        "nl": "Geweigerd: dit bestand is groter dan 5 MB; een bewijspakket met "
+        "alleen gemiddelden is een paar kB.",
+        "en": "Refused: this file is larger than 5 MB; an evidence package of "
+        "averages only is a few kB.",
+    },
     "evidence.refused.bad_format": {
         "nl": "Geweigerd: dit bestand is geen geldig bewijspakket van Wijkimpact "
         "(onbekende velden of een ontbrekend onderdeel).",
