@@ -106,6 +106,8 @@ def _body(
     )
     with reach:
         _reach(view, min_cell)
+        if min_cell is None:
+            _targets(user)
     with outcomes:
         _outcomes(view, min_cell)
         _effects(user, *state)
@@ -138,6 +140,44 @@ def _reach(view: DashboardView, min_cell: int | None) -> None:
             hide_index=True,
             width="stretch",
         )
+
+
+def _targets(user: CurrentUser) -> None:
+    """Reach against each programme's target (the organisation's own staff)."""
+    from common import engine
+
+    from impact.services.targets import reach_targets
+
+    frame = reach_targets(engine=engine(), org_slug=user.org_slug, role=user.role)
+    st.subheader(tr("app.dash.target.title"))
+    if frame["target"].isna().all():
+        st.caption(tr("app.dash.target.none"))
+        return
+    shown = pd.DataFrame(
+        {
+            tr("app.col.programme"): frame["programme"],
+            tr("app.dash.target.unit"): [
+                tr(f"app.dash.target.unit.{d}") for d in frame["design"]
+            ],
+            tr("app.dash.target.reached"): [ui.count(v) for v in frame["reached"]],
+            tr("app.dash.target.target"): [
+                "–" if pd.isna(v) else ui.count(v) for v in frame["target"]
+            ],
+            tr("app.dash.target.share"): [
+                None if pd.isna(v) else float(v) * 100 for v in frame["share"]
+            ],
+        }
+    )
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            tr("app.dash.target.share"): st.column_config.ProgressColumn(
+                format="%.0f%%", min_value=0, max_value=100
+            )
+        },
+    )
 
 
 def _outcomes(view: DashboardView, min_cell: int | None) -> None:

@@ -3,6 +3,7 @@ parameters and the audit log."""
 
 from __future__ import annotations
 
+import funding_admin
 import pandas as pd
 import streamlit as st
 from common import current_user, engine, tr
@@ -199,10 +200,12 @@ tabs = st.tabs(
         tr("app.admin.tab.users"),
         tr("app.admin.tab.instruments"),
         tr("app.admin.tab.values"),
+        tr("app.fund.title"),
         tr("app.admin.tab.audit"),
     ]
 )
-for tab, section in zip(tabs, (_users, _instruments, _values, _audit), strict=True):
+SECTIONS = (_users, _instruments, _values, funding_admin.section, _audit)
+for tab, section in zip(tabs, SECTIONS, strict=True):
     with tab:
         try:
             section()

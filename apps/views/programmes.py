@@ -34,6 +34,7 @@ else:
             "participants": tr("cli.count.participants"),
             "measurements": tr("cli.count.measurements"),
             "area_observations": tr("cli.count.area_observations"),
+            "reach_target": tr("app.prog.field.target"),
         }
     )
     st.dataframe(
@@ -80,6 +81,13 @@ def _editor(forms: list[ProgrammeForm]) -> None:
             step=1000.0,
             format="%.0f",
         )
+        goal = left.number_input(
+            tr("app.prog.field.target"),
+            value=form.reach_target,
+            min_value=0,
+            step=10,
+            help=tr("app.prog.field.target_help"),
+        )
         wijken = right.text_area(
             tr("app.prog.field.wijken"),
             value="\n".join(form.wijken),
@@ -98,6 +106,7 @@ def _editor(forms: list[ProgrammeForm]) -> None:
                 wijken=tuple(w for w in wijken.replace(",", "\n").split("\n")),
                 yearly_cost=cost,
                 id=form.id,
+                reach_target=None if goal is None else int(goal),
             )
         )
 

@@ -23,6 +23,7 @@ Action = Literal[
     "view_audit",
     "erase_client",
     "view_sector",
+    "manage_funding",
 ]
 ACTIONS: tuple[Action, ...] = Action.__args__  # type: ignore[attr-defined]
 
@@ -42,6 +43,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     "view_audit": frozenset({"admin"}),
     "erase_client": frozenset({"admin"}),
     "view_sector": frozenset({"sector"}),
+    "manage_funding": frozenset({"admin"}),
 }
 
 

@@ -32,6 +32,8 @@ class ProgrammeForm:
     wijken: tuple[str, ...] = field(default=())
     yearly_cost: float | None = None
     id: int | None = None
+    #: people (participant design) or wijken (area design) the programme aims at
+    reach_target: int | None = None
 
 
 def _form(p: Programme) -> ProgrammeForm:
@@ -45,6 +47,7 @@ def _form(p: Programme) -> ProgrammeForm:
         wijken=tuple(p.wijken or ()),
         yearly_cost=p.yearly_cost,
         id=p.id,
+        reach_target=p.reach_target,
     )
 
 
@@ -66,6 +69,8 @@ def validate(form: ProgrammeForm) -> ProgrammeForm:
         raise DataError(t("app.prog.error.dates"))
     if form.yearly_cost is not None and form.yearly_cost < 0:
         raise DataError(t("app.prog.error.cost"))
+    if form.reach_target is not None and form.reach_target < 0:
+        raise DataError(t("app.prog.error.target"))
     wijken = []
     for text in form.wijken:
         if text.strip():
@@ -83,6 +88,7 @@ def validate(form: ProgrammeForm) -> ProgrammeForm:
         wijken=tuple(dict.fromkeys(wijken)),
         yearly_cost=form.yearly_cost,
         id=form.id,
+        reach_target=form.reach_target or None,
     )
 
 
@@ -121,6 +127,7 @@ def save_programme(
             end_date=clean.end_date,
             yearly_cost=clean.yearly_cost,
             wijken=list(clean.wijken),
+            reach_target=clean.reach_target,
         )
         audit.record(
             session=session,

@@ -22,6 +22,7 @@ PROGRAMME_FIELDS = (
     "end_date",
     "yearly_cost",
     "wijken",
+    "reach_target",
 )
 
 

@@ -47,4 +47,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "role.viewer": {"nl": "kijker", "en": "viewer"},
     "role.funder": {"nl": "financier", "en": "funder"},
     "role.sector": {"nl": "sector", "en": "sector"},
+    "action.manage_funding": {
+        "nl": "financiers aan programma's koppelen",
+        "en": "link funders to programmes",
+    },
 }

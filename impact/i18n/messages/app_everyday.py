@@ -65,4 +65,77 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Import {batch} is hersteld: {restored} rijen teruggezet.",
         "en": "Import {batch} was restored: {restored} rows put back.",
     },
+    "funding.not_a_funder": {
+        "nl": "'{slug}' is geen financier. Maak de gemeente of het fonds aan met "
+        "impact org create SLUG --name NAAM --funder.",
+        "en": "'{slug}' is not a funder. Create the gemeente or fund with "
+        "impact org create SLUG --name NAME --funder.",
+    },
+    "cli.funding_added": {
+        "nl": "{funder} ziet nu de cijfers van '{programme}' (alleen totalen).",
+        "en": "{funder} now sees the figures of '{programme}' (aggregates only).",
+    },
+    "cli.funding_removed": {
+        "nl": "{funder} ziet '{programme}' niet meer.",
+        "en": "{funder} no longer sees '{programme}'.",
+    },
+    "cli.funding_none": {
+        "nl": "{funder} had geen toegang tot '{programme}'; er is niets veranderd.",
+        "en": "{funder} had no access to '{programme}'; nothing changed.",
+    },
+    "cli.funding_empty": {
+        "nl": "Nog geen financiers gekoppeld.",
+        "en": "No funders linked yet.",
+    },
+    "app.fund.title": {"nl": "Financiers", "en": "Funders"},
+    "app.fund.help": {
+        "nl": "Een financier (gemeente, fonds) ziet van de gekoppelde programma's "
+        "alleen totalen, nooit cijfers over minder dan {min_cell} mensen.",
+        "en": "A funder (gemeente, fund) sees only totals of the linked programmes, "
+        "never figures about fewer than {min_cell} people.",
+    },
+    "app.fund.funder": {"nl": "Financier", "en": "Funder"},
+    "app.fund.programme": {"nl": "Programma", "en": "Programme"},
+    "app.fund.add": {"nl": "Koppelen", "en": "Link"},
+    "app.fund.remove": {"nl": "Ontkoppelen", "en": "Unlink"},
+    "app.fund.added": {
+        "nl": "{funder} ziet nu '{programme}'.",
+        "en": "{funder} now sees '{programme}'.",
+    },
+    "app.fund.removed": {
+        "nl": "{funder} ziet '{programme}' niet meer.",
+        "en": "{funder} no longer sees '{programme}'.",
+    },
+    "app.fund.none": {
+        "nl": "Nog geen financiers gekoppeld.",
+        "en": "No funders linked yet.",
+    },
+    "app.fund.no_funders": {
+        "nl": "Er is nog geen financier in Wijkimpact. Vraag de beheerder van de "
+        "installatie die aan te maken (impact org create SLUG --name NAAM --funder).",
+        "en": "There is no funder in Wijkimpact yet. Ask the installation's operator "
+        "to create one (impact org create SLUG --name NAME --funder).",
+    },
+    "app.prog.field.target": {"nl": "Bereikdoel", "en": "Reach target"},
+    "app.prog.field.target_help": {
+        "nl": "Hoeveel mensen (of bij een wijkprogramma: wijken) het programma wil "
+        "bereiken. Het dashboard zet het bereik ertegen af.",
+        "en": "How many people (for an area programme: wijken) the programme aims to "
+        "reach. The dashboard shows reach against it.",
+    },
+    "app.prog.error.target": {
+        "nl": "Het bereikdoel kan niet negatief zijn.",
+        "en": "The reach target cannot be negative.",
+    },
+    "app.dash.target.title": {"nl": "Bereik tegen doel", "en": "Reach against target"},
+    "app.dash.target.reached": {"nl": "Bereikt", "en": "Reached"},
+    "app.dash.target.target": {"nl": "Doel", "en": "Target"},
+    "app.dash.target.share": {"nl": "Van het doel", "en": "Of target"},
+    "app.dash.target.unit.participant": {"nl": "mensen", "en": "people"},
+    "app.dash.target.unit.area": {"nl": "wijken", "en": "wijken"},
+    "app.dash.target.unit": {"nl": "Eenheid", "en": "Unit"},
+    "app.dash.target.none": {
+        "nl": "Nog geen bereikdoel: vul het in op de pagina Programma's.",
+        "en": "No reach target yet: fill it in on the Programmes page.",
+    },
 }
