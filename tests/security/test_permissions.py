@@ -27,6 +27,7 @@ EXPECTED: dict[str, tuple[int, int, int, int, int, int]] = {
     "view_audit": (1, 0, 0, 0, 0, 0),
     "erase_client": (1, 0, 0, 0, 0, 0),
     "view_sector": (0, 0, 0, 0, 0, 1),
+    "manage_funding": (1, 0, 0, 0, 0, 0),
 }
 ROLE_ORDER = ("admin", "analyst", "uploader", "viewer", "funder", "sector")
 
