@@ -175,3 +175,21 @@ def evidence_pooled(
         echo(f"  {t(f'sector.strength.{pool.strength}')}")
     for kind, outcome in result.mixed:
         echo(t("sector.mixed", kind=kind, outcome=outcome))
+
+
+@evidence_app.command("report")
+@handles_errors
+def evidence_report(
+    org: Annotated[str, typer.Option("--org", help="Slug of the sector hub.")],
+    out: Annotated[Path, typer.Option("--out", help="File to write.")],
+    fmt: Annotated[str, typer.Option("--format", help="pdf or xlsx.")] = "pdf",
+    lang: Annotated[str, typer.Option("--lang", help="nl or en.")] = "nl",
+) -> None:
+    """Write the sector evidence report: what the pooled evidence shows, how strong."""
+    from impact.services.sector_report import render_sector_report
+
+    content = render_sector_report(
+        engine=engine(), hub_slug=org, fmt=fmt, lang=lang, actor="cli"
+    )
+    out.write_bytes(content)
+    echo(t("cli.report_written", path=out, size=len(content) // 1024))

@@ -72,6 +72,11 @@ def test_round_trip_export_trust_import_pooled(world, tmp_path: Path) -> None:  
     text = run("--lang", "en", "evidence", "pooled", "--org", "branche")
     assert text.exit_code == 0 and "g = " in text.output
     assert "with comparison group" in text.output
+    report = tmp_path / "sector.xlsx"
+    written = run("evidence", "report", "--org", "branche", "--out", str(report),
+                  "--format", "xlsx", "--lang", "en")  # fmt: skip
+    assert written.exit_code == 0, written.output
+    assert report.read_bytes()[:2] == b"PK"
 
 
 def test_cli_refusals_are_messages_not_tracebacks(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
