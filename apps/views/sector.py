@@ -38,7 +38,8 @@ st.write(
     )
 )
 titles = [
-    f"{p.kind} · {p.label} · {tr(f'sector.family.{p.family}')} (k = {p.k})"
+    f"{tr(f'sector.kind.{p.kind}')} · {p.label} · "
+    f"{tr(f'sector.family.{p.family}')} (k = {p.k})"
     for p in evidence.pools
 ]
 choice = st.selectbox(
@@ -63,7 +64,9 @@ st.altair_chart(
 st.caption(tr("sector.report.forest"))
 for kind, outcome in evidence.mixed:
     if (kind, outcome) == (pool.kind, pool.outcome):
-        st.warning(tr("sector.mixed", kind=kind, outcome=pool.label))
+        st.warning(
+            tr("sector.mixed", kind=tr(f"sector.kind.{kind}"), outcome=pool.label)
+        )
 st.caption(tr("sector.report.never_mixed"))
 
 st.subheader(tr("app.sector.report"))

@@ -167,14 +167,22 @@ def evidence_pooled(
             else "-"
         )
         family = t(f"sector.family.{pool.family}")
-        echo(f"{pool.kind} · {pool.label} · {family} (k = {pool.k})")
+        kind = t(f"sector.kind.{pool.kind}")
+        echo(f"{kind} · {pool.label} · {family} (k = {pool.k})")
         echo(f"  g = {fmt_number(pool.estimate, 2)} {interval}")
         i2 = "-" if pool.i2 is None else f"{fmt_number(pool.i2, 0)}%"
         echo(f"  {t(f'sector.heterogeneity.{pool.heterogeneity}', lang, i2=i2)}")
         echo(f"  {t(f'sector.conclusion.{pool.conclusion}')}")
         echo(f"  {t(f'sector.strength.{pool.strength}')}")
+    labels = {p.outcome: p.label for p in result.pools}
     for kind, outcome in result.mixed:
-        echo(t("sector.mixed", kind=kind, outcome=outcome))
+        echo(
+            t(
+                "sector.mixed",
+                kind=t(f"sector.kind.{kind}"),
+                outcome=labels.get(outcome, outcome),
+            )
+        )
 
 
 @evidence_app.command("report")

@@ -155,7 +155,8 @@ def _document(e: SectorEvidence, lang: str) -> Document:
 
 
 def _pool_title(p: Pool, lang: str) -> str:
-    return f"{p.kind} · {p.label} · {t(f'sector.family.{p.family}', lang)}"
+    kind = t(f"sector.kind.{p.kind}", lang)
+    return f"{kind} · {p.label} · {t(f'sector.family.{p.family}', lang)}"
 
 
 def _summary(e: SectorEvidence, lang: str) -> Section:
@@ -164,11 +165,19 @@ def _summary(e: SectorEvidence, lang: str) -> Section:
         blocks.append(Heading(_pool_title(p, lang), 3))
         blocks.append(Paragraph(pool_sentence(p, lang)))
     for kind, outcome in e.mixed:
-        blocks.append(
-            Paragraph(t("sector.mixed", lang, kind=kind, outcome=outcome), "note")
+        text = t(
+            "sector.mixed",
+            lang,
+            kind=t(f"sector.kind.{kind}", lang),
+            outcome=_label_of(e, outcome),
         )
+        blocks.append(Paragraph(text, "note"))
     blocks.append(Paragraph(t("sector.report.never_mixed", lang), "note"))
     return Section("summary", t("sector.report.summary", lang), tuple(blocks))
+
+
+def _label_of(e: SectorEvidence, outcome: str) -> str:
+    return next((p.label for p in e.pools if p.outcome == outcome), outcome)
 
 
 def _overview(e: SectorEvidence, lang: str) -> Section:
@@ -190,7 +199,7 @@ def _overview(e: SectorEvidence, lang: str) -> Section:
     )
     rows = tuple(
         (
-            Cell(p.kind),
+            Cell(t(f"sector.kind.{p.kind}", lang)),
             Cell(p.label),
             Cell(t(f"sector.family.{p.family}", lang)),
             Cell(p.k, "count"),
@@ -215,7 +224,7 @@ def _overview(e: SectorEvidence, lang: str) -> Section:
             (
                 Cell(d.outcome),
                 Cell(t(f"sector.family.{d.family}", lang)),
-                Cell(", ".join(d.kinds)),
+                Cell(", ".join(t(f"sector.kind.{k}", lang) for k in d.kinds)),
                 Cell(d.q_between, "number", 2),
                 Cell(d.df, "count"),
                 Cell(d.p_value, "pvalue"),

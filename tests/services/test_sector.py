@@ -99,7 +99,7 @@ def test_report_xlsx_has_the_pool_table(engine) -> None:  # type: ignore[no-unty
     cells = {
         str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row
     }
-    assert "Intervention kind" in cells and "jongerenwerk" in cells
+    assert "Intervention kind" in cells and "youth work" in cells
 
 
 def test_only_the_sector_role_may_see_it(engine) -> None:  # type: ignore[no-untyped-def]

@@ -365,4 +365,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "app.sector.report": {"nl": "Rapport sectorbewijs", "en": "Sector evidence report"},
     "app.sector.download": {"nl": "Download het rapport", "en": "Download the report"},
+    # --- intervention kinds (codes of the controlled list) -------------------------
+    "sector.kind.schuldhulp": {"nl": "schuldhulp", "en": "debt advice"},
+    "sector.kind.sociaal raadslieden": {
+        "nl": "sociaal raadslieden",
+        "en": "social counsellors",
+    },
+    "sector.kind.jongerenwerk": {"nl": "jongerenwerk", "en": "youth work"},
+    "sector.kind.opbouwwerk": {"nl": "opbouwwerk", "en": "community development"},
+    "sector.kind.buurthuis": {"nl": "buurthuis", "en": "community centre"},
+    "sector.kind.wijkteam": {"nl": "wijkteam", "en": "neighbourhood team"},
+    "sector.kind.maatschappelijke opvang": {
+        "nl": "maatschappelijke opvang",
+        "en": "shelter",
+    },
+    "sector.kind.other": {"nl": "overig", "en": "other"},
 }
