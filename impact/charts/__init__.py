@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from impact.charts.effects import event_study_chart, reach_chart
 from impact.charts.outcomes import before_after_chart, change_shares_chart, trend_chart
+from impact.charts.synthetic import synthetic_twin_chart
 
 __all__ = [
     "before_after_chart",
     "change_shares_chart",
     "event_study_chart",
     "reach_chart",
+    "synthetic_twin_chart",
     "trend_chart",
 ]

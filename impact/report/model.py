@@ -19,10 +19,12 @@ from typing import Any, Literal
 
 from impact.errors import ReportError, check_option
 
-Design = Literal["descriptive", "prepost", "did", "event_study", "staggered", "rct"]
+Design = Literal[
+    "descriptive", "prepost", "did", "event_study", "staggered", "sdid", "rct"
+]
 DESIGNS: tuple[Design, ...] = typing.get_args(Design)
 CONTROLLED_DESIGNS: frozenset[str] = frozenset(
-    {"did", "event_study", "staggered", "rct"}
+    {"did", "event_study", "staggered", "sdid", "rct"}
 )
 Direction = Literal["higher_better", "higher_worse"]
 Scale = Literal["score", "proportion"]
@@ -80,6 +82,21 @@ class ChangeCounts:
 
 
 @dataclass(frozen=True, slots=True)
+class MixWeight:
+    """One comparison wijk of a synthetic DiD and its weight (0-1)."""
+
+    area: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class TwinPoint:
+    period: int
+    treated: float
+    synthetic: float
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """One outcome: its estimate with uncertainty, group means and chart data.
 
@@ -118,6 +135,11 @@ class Outcome:
     suppressed: bool = False
     #: what n counts: people, or areas (wijken/buurten: aggregates of many people)
     unit: Literal["people", "areas"] = "people"
+    #: synthetic DiD: the comparison mix, largest weight first
+    comparison_mix: tuple[MixWeight, ...] = ()
+    #: synthetic DiD: the treated wijk and its synthetic twin per period
+    synthetic: tuple[TwinPoint, ...] = ()
+    start_period: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from impact.charts import (
     before_after_chart,
     change_shares_chart,
     event_study_chart,
+    synthetic_twin_chart,
     trend_chart,
 )
 from impact.i18n import t
@@ -114,6 +115,8 @@ def outcome_blocks(o: Outcome, report: EvidenceReport, lang: str) -> list[Block]
             method + (f" {o.inference_reason}" if o.inference_reason else ""), "note"
         )
     )
+    if o.comparison_mix:
+        out.append(Paragraph(_mix_text(o, lang), "note"))
     out += [Paragraph(w, "note") for w in o.warnings]
     out += _figures(o, report, lang)
     if o.change:
@@ -169,6 +172,12 @@ def _change_table(o: Outcome, lang: str) -> Table:
     )
 
 
+def _mix_text(o: Outcome, lang: str) -> str:
+    """'vergeleken met een gewogen mix van: Vogelwijk 42%, ...' (synthetic DiD)."""
+    parts = ", ".join(f"{m.area} {m.weight:.0%}" for m in o.comparison_mix)
+    return t("report.sdid.mix", lang=lang, mix=parts)
+
+
 def _group(group: str, lang: str) -> str:
     return (
         t(f"charts.group.{group}", lang=lang)
@@ -189,6 +198,15 @@ def _figures(o: Outcome, report: EvidenceReport, lang: str) -> list[Block]:
     if trend["period"].nunique() > 2:
         tr = trend_chart(trend, y_title=o.label, min_cell=k, lang=lang)
         out.append(_figure(o, "trend", spec(tr), lang))
+    if o.synthetic and not o.suppressed:
+        path = pd.DataFrame(
+            [(p.period, p.treated, p.synthetic) for p in o.synthetic],
+            columns=["period", "treated", "synthetic"],
+        )
+        twin = synthetic_twin_chart(
+            path, start=o.start_period, y_title=o.label, lang=lang
+        )
+        out.append(_figure(o, "synthetic", spec(twin), lang))
     if o.event_study and not o.suppressed:
         coef = pd.DataFrame(
             [(e.rel_period, e.estimate, e.ci_low, e.ci_high) for e in o.event_study],

@@ -270,11 +270,16 @@ def youth_measurements(
     )
 
 
-def area_observations(rng: np.random.Generator) -> pd.DataFrame:
-    """Area panel: 12 wijken x 10 years x 2 indicators, staggered buurthuizen."""
+def area_observations(
+    rng: np.random.Generator,
+    cohorts: dict[str, int] | None = None,
+    programme: str = BUURTHUIS,
+) -> pd.DataFrame:
+    """Area panel: 12 wijken x 10 years x 2 indicators, staggered buurthuizen
+    (or the ``cohorts`` given, with the same true effects)."""
     rows = []
     year_effect = {y: 0.04 * (y - 2016) for y in AREA_YEARS}
-    for code, cohort in BUURTHUIS_COHORTS.items():
+    for code, cohort in (cohorts or BUURTHUIS_COHORTS).items():
         level_c = 6.4 + rng.normal(0, 0.4)
         level_l = 12.0 + rng.normal(0, 2.0)
         for year in AREA_YEARS:
@@ -284,7 +289,7 @@ def area_observations(rng: np.random.Generator) -> pd.DataFrame:
             first = cohort or None
             rows.append(
                 (
-                    BUURTHUIS,
+                    programme,
                     code,
                     year,
                     "cohesie",
@@ -294,7 +299,7 @@ def area_observations(rng: np.random.Generator) -> pd.DataFrame:
             )
             rows.append(
                 (
-                    BUURTHUIS,
+                    programme,
                     code,
                     year,
                     "eenzaamheid_ernstig_pct",
@@ -315,6 +320,19 @@ def area_observations(rng: np.random.Generator) -> pd.DataFrame:
     )
     frame["first_treated"] = frame["first_treated"].astype("Int64")
     return frame
+
+
+#: one buurthuis in one wijk (Centrum, 2019): the synthetic-DiD case
+ONE_BUURTHUIS = "Buurthuis Centrum"
+ONE_BUURTHUIS_COHORTS: dict[str, int] = {
+    code: (2019 if code == WIJKEN[0][0] else 0) for code, _ in WIJKEN
+}
+
+
+def one_buurthuis_observations(seed: int = SEED + 1) -> pd.DataFrame:
+    """12 wijken, only Centrum with a buurthuis (2019); effects as BUURTHUIS."""
+    rng = np.random.default_rng(seed)
+    return area_observations(rng, ONE_BUURTHUIS_COHORTS, ONE_BUURTHUIS)
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,14 @@ from impact.domain.instruments import Instrument, domain_label
 from impact.errors import EstimationError, check_option
 from impact.estimate import did, prepost, staggered
 from impact.i18n import t
+from impact.services.area_sdid import fit_sdid
 from impact.store import data, orgs, programmes
 from impact.store.engine import session_scope
 
-Design = Literal["auto", "prepost", "did", "staggered"]
-DESIGNS: tuple[Design, ...] = ("auto", "prepost", "did", "staggered")
+Design = Literal["auto", "prepost", "did", "staggered", "sdid"]
+DESIGNS: tuple[Design, ...] = ("auto", "prepost", "did", "staggered", "sdid")
+#: with at most this many treated wijken ``auto`` uses synthetic DiD
+SDID_MAX_TREATED = 2
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,11 @@ class OutcomeAnalysis:
     pretrend_p: float | None = None
     data_sha256: str = ""
     batch_ids: tuple[int, ...] = field(default=())
+    #: synthetic DiD: (wijk code, weight) of the comparison mix, largest first
+    weights: tuple[tuple[str, float], ...] = field(default=())
+    #: synthetic DiD: period, treated (mean of treated wijken), synthetic (twin)
+    synthetic: pd.DataFrame | None = None
+    start_period: int | None = None
 
     @property
     def key(self) -> str:
@@ -133,7 +141,8 @@ def analyse_outcome(
         raise EstimationError(t("analysis.no_outcome", outcome=instrument))
     domain = domain or spec.domains[0]
     if kind == "area":
-        return _area(programme, spec, frame[frame["indicator"] == instrument])
+        rows = frame[frame["indicator"] == instrument]
+        return _area(programme, spec, rows, design)
     rows = frame[(frame["instrument"] == instrument) & (frame["domain"] == domain)]
     if rows.empty:
         raise EstimationError(
@@ -245,10 +254,15 @@ def _switch_counts(change: pd.Series, threshold: float) -> list[int]:
     return [int(better.sum()), int((~(better | worse)).sum()), int(worse.sum())]
 
 
-def _area(programme: str, spec: Instrument, rows: pd.DataFrame) -> OutcomeAnalysis:
+def _area(
+    programme: str, spec: Instrument, rows: pd.DataFrame, design: Design = "auto"
+) -> OutcomeAnalysis:
     if rows.empty:
         raise EstimationError(t("analysis.no_outcome", outcome=spec.code))
     rows = rows.assign(first=rows["first_treated"].fillna(0).astype(int))
+    treated = rows.loc[rows["first"] > 0, "area_code"].nunique()
+    if design == "sdid" or (design == "auto" and 0 < treated <= SDID_MAX_TREATED):
+        return _area_sdid(programme, spec, rows)
     result = staggered(
         rows, outcome="value", unit="area_code", time="period", first_treated="first"
     )
@@ -280,4 +294,29 @@ def _area(programme: str, spec: Instrument, rows: pd.DataFrame) -> OutcomeAnalys
         pretrend_p=float(result.pretrend_p),
         data_sha256=fingerprint(rows, ["area_code", "period", "value"]),
         batch_ids=tuple(sorted({int(b) for b in rows["batch_id"].dropna()})),
+    )
+
+
+def _area_sdid(programme: str, spec: Instrument, rows: pd.DataFrame) -> OutcomeAnalysis:
+    """One or two treated wijken: synthetic DiD (:mod:`impact.services.area_sdid`)."""
+    fit = fit_sdid(rows)
+    used = fit.rows
+    groups = np.where(used["first"] > 0, "treated", "comparison")
+    n_treated = int(used.loc[used["first"] > 0, "area_code"].nunique())
+    return OutcomeAnalysis(
+        programme=programme,
+        instrument=spec,
+        domain=spec.domains[0],
+        label=_label(spec, spec.domains[0]),
+        design="sdid",
+        estimate=fit.result,
+        means=_means(used.assign(group=groups), "group", "period"),
+        change=pd.DataFrame(columns=["group", "improved", "unchanged", "deteriorated"]),
+        n_treated=n_treated,
+        n_comparison=int(used["area_code"].nunique()) - n_treated,
+        data_sha256=fingerprint(used, ["area_code", "period", "value"]),
+        batch_ids=tuple(sorted({int(b) for b in used["batch_id"].dropna()})),
+        weights=fit.weights,
+        synthetic=fit.result.path.copy(),
+        start_period=fit.start,
     )

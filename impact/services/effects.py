@@ -96,7 +96,7 @@ def _row(a: OutcomeAnalysis, min_cell: int | None) -> list[object]:
     people = [a.n_treated] + ([a.n_comparison] if a.design == "did" else [])
     hidden = (
         min_cell is not None
-        and a.design != "staggered"
+        and a.design not in ("staggered", "sdid")
         and any(is_disclosive(n, min_cell) for n in people)
     )
     if hidden:

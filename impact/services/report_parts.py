@@ -20,8 +20,10 @@ from impact.report.model import (
     EventPoint,
     GroupMeans,
     Methods,
+    MixWeight,
     Outcome,
     TrendPoint,
+    TwinPoint,
     ValueSection,
 )
 from impact.services.analysis import OutcomeAnalysis
@@ -30,12 +32,19 @@ from impact.store.engine import session_scope
 from impact.store.models import ValueParameter as StoredParameter
 from impact.value import ValueParameter, default_parameter, social_value, with_amount
 
-ESTIMATORS = {"did": "did_2x2", "prepost": "prepost", "staggered": "callaway_santanna"}
+ESTIMATORS = {
+    "did": "did_2x2",
+    "prepost": "prepost",
+    "staggered": "callaway_santanna",
+    "sdid": "synthdid",
+}
 DESIGNS: dict[str, Design] = {
     "did": "did",
     "prepost": "prepost",
     "staggered": "staggered",
+    "sdid": "sdid",
 }
+AREA_DESIGNS = frozenset({"staggered", "sdid"})
 #: which value parameter prices an avoided case of which outcome
 VALUE_OF_OUTCOME: dict[str, tuple[str, ...]] = {
     "problematische_schulden": ("debt_case_avoided",),
@@ -81,7 +90,7 @@ def outcome_of(a: OutcomeAnalysis, p_holm: float | None) -> Outcome:
         inference_reason=str(est.vcov_reason)[:2000],
         pretrend_p=num(a.pretrend_p),
         scale="proportion" if binary else "score",
-        unit="areas" if a.design == "staggered" else "people",
+        unit="areas" if a.design in AREA_DESIGNS else "people",
         decimals=2 if binary else 1,
         groups=_groups(a.means),
         trend=_trend(a.means, a.design),
@@ -101,6 +110,21 @@ def outcome_of(a: OutcomeAnalysis, p_holm: float | None) -> Outcome:
         refused=str(est.vcov_reason)[:2000]
         if effect is not None and (low is None or high is None)
         else None,
+        comparison_mix=tuple(MixWeight(k, w) for k, w in a.weights),
+        synthetic=_synthetic(a),
+        start_period=a.start_period,
+    )
+
+
+def _synthetic(a: OutcomeAnalysis) -> tuple[TwinPoint, ...]:
+    if a.synthetic is None:
+        return ()
+    frame = a.synthetic
+    return tuple(
+        TwinPoint(int(p), float(tr), float(sy))
+        for p, tr, sy in zip(
+            frame["period"], frame["treated"], frame["synthetic"], strict=True
+        )
     )
 
 
@@ -140,7 +164,7 @@ def _groups(means: pd.DataFrame) -> tuple[GroupMeans, ...]:
 
 def _trend(means: pd.DataFrame, design: str) -> tuple[TrendPoint, ...]:
     def label(period: Any) -> str:
-        if design == "staggered":
+        if design in AREA_DESIGNS:
             return str(int(period))
         return (
             t(f"reports.wave.{int(period)}") if int(period) <= 2 else f"T{int(period)}"
@@ -192,7 +216,7 @@ def methods_of(analyses: list[OutcomeAnalysis]) -> Methods:
 
 
 def _attrition(a: OutcomeAnalysis) -> tuple[AttritionRow, ...]:
-    if a.design == "staggered":
+    if a.design in AREA_DESIGNS:
         return ()
     rows = []
     for group, part in a.means.groupby("group"):

@@ -86,4 +86,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Geen onzekerheidsmarge: {single} startgroep(en) bestaan uit één wijk, waarvan de toevallige schommeling niet te schatten is. Met één of twee behandelde wijken gebruikt Wijkimpact synthetisch verschil-in-verschillen; voeg anders vergelijkingswijken toe.",
         "en": "No uncertainty interval: {single} start group(s) consist of a single area, whose random variation cannot be estimated. With one or two treated areas Wijkimpact uses synthetic difference-in-differences; otherwise add comparison areas.",
     },
+    # --- analysis, report and charts ------------------------------------------
+    "analysis.sdid.no_treated": {
+        "nl": "Geen enkele wijk heeft volgens de gegevens de voorziening gekregen (kolom startjaar is leeg).",
+        "en": "According to the data no wijk received the service (the start year column is empty).",
+    },
+    "app.ana.design.sdid": {
+        "nl": "Synthetische vergelijking (één of twee wijken)",
+        "en": "Synthetic comparison (one or two wijken)",
+    },
+    "app.ana.interp.sdid": {
+        "nl": "In de wijk met de voorziening veranderde de indicator {estimate} ten opzichte van een gewogen mix van vergelijkbare wijken (95%-interval {low} tot {high}).",
+        "en": "In the wijk with the service the indicator changed by {estimate} relative to a weighted mix of similar wijken (95% interval {low} to {high}).",
+    },
+    "app.effects.design.sdid": {
+        "nl": "Synthetische vergelijking per wijk",
+        "en": "Synthetic comparison by wijk",
+    },
+    "report.design.sdid": {
+        "nl": "Eén of twee wijken met een gewogen mix van vergelijkingswijken (synthetisch verschil-in-verschillen)",
+        "en": "One or two neighbourhoods against a weighted mix of comparison neighbourhoods (synthetic difference-in-differences)",
+    },
+    "report.estimator.synthdid": {
+        "nl": "synthetisch verschil-in-verschillen (Arkhangelsky e.a. 2021)",
+        "en": "synthetic difference-in-differences (Arkhangelsky et al. 2021)",
+    },
+    "report.sdid.mix": {
+        "nl": "Vergeleken met een gewogen mix van: {mix}.",
+        "en": "Compared with a weighted mix of: {mix}.",
+    },
+    "report.fig.synthetic": {
+        "nl": "{label}: de wijk met de voorziening en haar synthetische tweeling (gewogen vergelijkingswijken); de stippellijn markeert de start.",
+        "en": "{label}: the neighbourhood with the service and its synthetic twin (weighted comparison neighbourhoods); the dashed line marks the start.",
+    },
+    "charts.sdid.treated": {
+        "nl": "Wijk met voorziening",
+        "en": "Wijk with the service",
+    },
+    "charts.sdid.synthetic": {
+        "nl": "Synthetische tweeling",
+        "en": "Synthetic twin",
+    },
+    "charts.sdid.value": {"nl": "Waarde", "en": "Value"},
 }
