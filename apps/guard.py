@@ -58,6 +58,14 @@ def _is_address(text: str) -> bool:
     return True
 
 
+def _production() -> bool:
+    """Production, or settings that cannot be read (then hide, to be safe)."""
+    try:
+        return get_settings().environment == "production"
+    except ImpactError:
+        return True
+
+
 def new_reference() -> str:
     """A reference the user can quote and an operator can find in the log."""
     return secrets.token_hex(4).upper()
@@ -72,7 +80,7 @@ def page_guard() -> Iterator[None]:
     except ImpactError as exc:
         st.error(str(exc))
     except Exception:
-        if get_settings().environment != "production":
+        if not _production():
             raise  # development: Streamlit shows the details
         reference = new_reference()
         log.exception("page error, reference %s", reference)

@@ -12,9 +12,9 @@ import secrets
 import stat
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args, get_origin
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from impact.errors import ConfigError
@@ -22,6 +22,8 @@ from impact.errors import ConfigError
 DEFAULT_DB_FILE = "wijkimpact.db"
 SECRET_FILE_SUFFIX = ".secret"  # noqa: S105 - a file suffix, not a secret
 MIN_SECRET_LENGTH = 32
+#: production refuses to run with a smaller IMPACT_MIN_CELL
+MIN_PRODUCTION_CELL = 10
 
 #: values copied from examples that must never be used as a real key
 PLACEHOLDER_SECRETS = frozenset(
@@ -142,23 +144,74 @@ def normalise_database_url(url: str) -> str:
         return url
     from impact.i18n import t
 
-    raise ConfigError(t("errors.bad_database_url", url=_redact_url(url)))
+    # never the URL itself: it may hold a password
+    raise ConfigError(t("errors.bad_database_url", scheme=_scheme(url)))
 
 
-def _redact_url(url: str) -> str:
-    """Hide a password in a URL before it is shown or logged."""
-    if "@" in url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        creds, host = rest.rsplit("@", 1)
-        user = creds.split(":", 1)[0]
-        return f"{scheme}://{user}:***@{host}" if ":" in creds else url
-    return url
+def _scheme(url: str) -> str:
+    """The part before ``://`` when it looks like a scheme name, else ``?``."""
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    return scheme if scheme.replace("+", "").isalnum() and len(scheme) < 20 else "?"
+
+
+def read_settings() -> Settings:
+    """Read the environment; a bad value becomes a :class:`ConfigError` that names
+    the variable and what it may be, never the value (it may be a secret)."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise _settings_error(exc) from None
+
+
+def _settings_error(exc: ValidationError) -> ConfigError:
+    from impact.i18n import t
+
+    lines = []
+    for error in exc.errors(include_input=False, include_url=False):
+        field = str(error["loc"][0]) if error["loc"] else ""
+        lines.append(
+            t(
+                "errors.bad_setting",
+                variable=f"IMPACT_{field.upper()}",
+                hint=_hint(field),
+            )
+        )
+    return ConfigError(" ".join(dict.fromkeys(lines)), code="bad_setting")
+
+
+def _hint(field: str) -> str:
+    """What a setting may be: its choices, a minimum, or its description."""
+    from impact.i18n import t
+
+    info = Settings.model_fields.get(field)
+    if info is None:
+        return ""
+    choices = get_args(info.annotation)
+    if get_origin(info.annotation) is Literal:
+        return t("errors.setting_choice", choices=", ".join(map(str, choices)))
+    if info.annotation is int:
+        minimum = next((m.ge for m in info.metadata if hasattr(m, "ge")), 0)
+        return t("errors.setting_int", minimum=minimum)
+    return info.description or ""
 
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """The process-wide settings (cached; tests call ``get_settings.cache_clear()``)."""
-    return Settings()
+    """The process-wide settings (cached; tests call ``get_settings.cache_clear()``).
+
+    Refuses what production must never run with (a minimum cell under
+    :data:`MIN_PRODUCTION_CELL`); ``impact doctor`` reads them leniently with
+    :func:`read_settings` so it can list every problem.
+    """
+    settings = read_settings()
+    if settings.environment == "production" and settings.min_cell < MIN_PRODUCTION_CELL:
+        from impact.i18n import t
+
+        raise ConfigError(
+            t("errors.min_cell_production", floor=MIN_PRODUCTION_CELL),
+            code="min_cell",
+        )
+    return settings
 
 
 def secret_file_path(settings: Settings) -> Path:
@@ -181,7 +234,7 @@ def master_secret(settings: Settings | None = None) -> bytes:
     if settings.secret_key_was_given:
         value = settings.secret_key.get_secret_value() if settings.secret_key else ""
         if value.strip().lower() in PLACEHOLDER_SECRETS:
-            raise ConfigError(t("errors.placeholder_secret", value=value))
+            raise ConfigError(t("errors.placeholder_secret"))
         if len(value) < MIN_SECRET_LENGTH:
             raise ConfigError(t("errors.short_secret", length=len(value)))
         return value.encode()

@@ -9,9 +9,10 @@ from functools import wraps
 from typing import Annotated, Any, TypeVar
 
 import typer
+from sqlalchemy.exc import OperationalError
 
 from impact.errors import ImpactError
-from impact.i18n import use_language
+from impact.i18n import t, use_language
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,6 +50,11 @@ def handles_errors(func: F) -> F:
             except ImpactError as exc:
                 typer.echo(str(exc), err=True)
                 raise typer.Exit(exc.exit_code) from None
+            except OperationalError:
+                # the driver's text names host and port; the user needs the
+                # variable to check, not a traceback
+                typer.echo(t("errors.database_unreachable"), err=True)
+                raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from impact.cli._base import app, echo, engine, handles_errors
-from impact.cli.server import run_app
+from impact.cli.server import DEFAULT_HOST, run_app
 from impact.i18n import t
 
 
@@ -42,26 +42,39 @@ def demo(
     load_only: Annotated[
         bool, typer.Option("--load-only", help="Load the demo data and exit.")
     ] = False,
+    host: Annotated[
+        str,
+        typer.Option("--host", help="Address to listen on (0.0.0.0: every address)."),
+    ] = DEFAULT_HOST,
 ) -> None:
     """Load the demo organisation (idempotent) and start the app."""
-    from impact.services.demo import load_demo
+    from impact.services.demo import load_demo, refuse_in_production
 
+    refuse_in_production()  # before the database is touched
     loaded = load_demo(engine())
     echo(t("cli.demo_loaded", inserted=loaded.inserted))
     for email, role, password in loaded.logins:
         echo(f"  {role:<9} {email:<32} {password}")
     if not load_only:
-        run_app(port)
+        run_app(port, host)
 
 
 @app.command("serve")
 @handles_errors
 def serve(
     port: Annotated[int, typer.Option("--port", help="Port of the app.")] = 8501,
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host",
+            help="Address to listen on; default 127.0.0.1 (behind a reverse proxy). "
+            "0.0.0.0: every address.",
+        ),
+    ] = DEFAULT_HOST,
 ) -> None:
     """Start the app against the configured database."""
     engine()
-    run_app(port)
+    run_app(port, host)
 
 
 @app.command("import")

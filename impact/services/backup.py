@@ -22,7 +22,13 @@ from sqlalchemy.engine import Engine
 from impact.errors import ConfigError, DataError
 from impact.i18n import t
 from impact.store import audit
-from impact.store.engine import database_url, dispose_engines, get_engine, session_scope
+from impact.store.engine import (
+    create_private,
+    database_url,
+    dispose_engines,
+    get_engine,
+    session_scope,
+)
 from impact.store.migrate import head_revision, upgrade
 
 BACKUP_MODE = 0o600
@@ -49,18 +55,37 @@ def backup(*, target: Path, url: str | None = None, actor: str = "cli") -> Backu
     if target.exists():
         raise DataError(t("security.backup_exists", path=target))
     partial = target.with_name(target.name + ".partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, BACKUP_MODE)
-    os.close(fd)
-    with (
-        closing(sqlite3.connect(source)) as src,
-        closing(sqlite3.connect(partial)) as dst,
-    ):
-        src.backup(dst)
-    revision = _check_file(partial)
-    partial.replace(target)
+    try:
+        _copy_private(source, partial)
+        revision = _check_file(partial)
+        partial.replace(target)
+    finally:
+        for leftover in _side_files(partial):
+            leftover.unlink(missing_ok=True)
     with session_scope(get_engine(url)) as session:
         audit.record(session=session, action="backup", actor=actor, file=target.name)
     return BackupResult(target, target.stat().st_size, revision)
+
+
+def _copy_private(source: Path, target: Path) -> None:
+    """SQLite's online backup of ``source`` into a new owner-only ``target``, as a
+    self-contained file: rollback journal, so reading it later (the check, a
+    restore) leaves no -wal or -shm file beside it."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, BACKUP_MODE)
+    os.close(fd)
+    with (
+        closing(sqlite3.connect(source)) as src,
+        closing(sqlite3.connect(target)) as dst,
+    ):
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+
+
+def _side_files(path: Path) -> list[Path]:
+    """``path`` and every file SQLite may have put beside it."""
+    return [path] + [
+        path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm")
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +104,7 @@ def restore(
         raise DataError(t("security.backup_missing", path=source))
     _check_file(source)
     target = sqlite_path(url)
+    create_private(target)
     lost = _erasures_after(target, _last_event_id(source))
     dispose_engines()  # no pooled connection may keep the old pages
     with (

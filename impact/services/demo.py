@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 
+from impact.errors import ConfigError
+from impact.i18n import t
 from impact.sample import generate as sample
 from impact.services import admin, auth
 from impact.services.demo_sector import load_sector_demo
@@ -37,8 +39,17 @@ class DemoLoad:
     logins: tuple[tuple[str, str, str], ...]
 
 
+def refuse_in_production() -> None:
+    """The demo has a published password: never in production."""
+    from impact.config import get_settings
+
+    if get_settings().environment == "production":
+        raise ConfigError(t("security.demo_in_production"), code="demo_production")
+
+
 def load_demo(engine: Engine) -> DemoLoad:
     """Create the demo organisations, programmes, users and data where missing."""
+    refuse_in_production()
     created = _ensure_structure(engine)
     data = sample.demo_data()
     result = import_frames(

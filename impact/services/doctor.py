@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 from impact.config import MIN_SECRET_LENGTH, Settings, master_secret, secret_file_path
 from impact.errors import ConfigError
 from impact.i18n import t
+from impact.services.doctor_data import data_findings
 
 #: uploads larger than this are refused by the doctor (memory per replica)
 MAX_SAFE_UPLOAD_MB = 200
@@ -71,6 +72,7 @@ def check(settings: Settings) -> list[Finding]:
         )
     if production and not settings.is_sqlite and not _tls(settings.database_url):
         findings.append(Finding("database_tls", t("security.doctor.tls")))
+    findings += [Finding(code, message) for code, message in data_findings(settings)]
     return findings
 
 

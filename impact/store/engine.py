@@ -7,8 +7,10 @@ an import can work side by side; PostgreSQL gets pre-ping for long-lived apps.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
@@ -18,6 +20,8 @@ from sqlmodel import Session, create_engine
 from impact.config import get_settings, normalise_database_url
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+#: the database and its -wal/-shm files (SQLite gives them the database's mode)
+PRIVATE_MODE = 0o600
 
 
 def database_url(url: str | None = None) -> str:
@@ -33,8 +37,26 @@ def _engine_for(url: str) -> Engine:
     return _ENGINES[url]
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL; None for PostgreSQL and in-memory databases."""
+    if not url.startswith("sqlite:///"):
+        return None
+    name = url.removeprefix("sqlite:///").split("?", 1)[0]
+    return None if name in ("", ":memory:") else Path(name)
+
+
+def create_private(path: Path) -> None:
+    """Create ``path`` readable by its owner only, unless it exists already."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE))
+
+
 def _build_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
+        path = sqlite_file(url)
+        if path is not None:
+            create_private(path)  # before SQLite creates it with the umask's mode
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 30},

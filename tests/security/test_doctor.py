@@ -21,6 +21,15 @@ SAFE_PRODUCTION = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _no_database(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about settings: db.internal does not exist. The checks of
+    the database and the files are in test_doctor_data.py."""
+    from impact.services import doctor_data
+
+    monkeypatch.setattr(doctor_data, "_demo_traces", lambda _settings: [])
+
+
 def _doctor(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> tuple[int, list]:
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -93,18 +102,24 @@ def test_server_flags_are_checked(
 
 
 def test_serve_passes_the_checked_flags(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``impact serve`` starts Streamlit with exactly the flags the doctor checks."""
-    import subprocess
+    """``impact serve`` starts Streamlit with exactly the flags the doctor checks,
+    on 127.0.0.1 unless ``--host`` says otherwise."""
+    from impact.cli import server
 
     for name, value in SAFE_PRODUCTION.items():
         monkeypatch.setenv(name, value)
     monkeypatch.setenv("IMPACT_DATABASE_URL", "")
     get_settings.cache_clear()
     seen: list[list[str]] = []
-    monkeypatch.setattr(subprocess, "call", lambda args: seen.append(args) or 0)
+    monkeypatch.setattr(server, "run_child", lambda args: seen.append(args) or 0)
     result = runner.invoke(app, ["serve", "--port", "8599"])
     assert result.exit_code == 0, result.output
     args = seen[0]
     assert args[args.index("--server.enableXsrfProtection") + 1] == "true"
     assert args[args.index("--client.showErrorDetails") + 1] == "none"
     assert args[args.index("--server.maxUploadSize") + 1] == "50"
+    assert args[args.index("--server.address") + 1] == "127.0.0.1"
+    seen.clear()
+    result = runner.invoke(app, ["serve", "--port", "8599", "--host", "10.0.0.5"])
+    assert result.exit_code == 0, result.output
+    assert seen[0][seen[0].index("--server.address") + 1] == "10.0.0.5"

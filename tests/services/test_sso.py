@@ -145,7 +145,7 @@ def test_impact_serve_passes_the_auth_secrets_to_streamlit(
         seen["path"] = path
         return 0
 
-    monkeypatch.setattr(cli.subprocess, "call", fake_call)
+    monkeypatch.setattr(cli, "run_child", fake_call)
     with pytest.raises(typer.Exit):
         cli.run_app(PORT)
     assert seen["mode"] == 0o600
@@ -164,7 +164,7 @@ def test_impact_serve_without_sso_passes_no_secrets(
     from impact.cli import server as cli
 
     calls: list[list[str]] = []
-    monkeypatch.setattr(cli.subprocess, "call", lambda args: calls.append(args) or 0)
+    monkeypatch.setattr(cli, "run_child", lambda args: calls.append(args) or 0)
     with pytest.raises(typer.Exit):
         cli.run_app(PORT)
     assert "--secrets.files" not in calls[0]

@@ -8,10 +8,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Option {name} cannot be {value}. Choose one of: {allowed}.",
     },
     "errors.placeholder_secret": {
-        "nl": "IMPACT_SECRET_KEY heeft een voorbeeldwaarde ({value}). Kies een eigen, "
+        "nl": "IMPACT_SECRET_KEY heeft een voorbeeldwaarde. Kies een eigen, "
         "geheime sleutel van minstens 32 tekens, of laat de variabele leeg zodat "
         "Wijkimpact er zelf een maakt.",
-        "en": "IMPACT_SECRET_KEY has a placeholder value ({value}). Choose a secret "
+        "en": "IMPACT_SECRET_KEY has a placeholder value. Choose a secret "
         "key of your own of at least 32 characters, or leave it unset so Wijkimpact "
         "generates one.",
     },
@@ -21,10 +21,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "IMPACT_SECRET_KEY is too short ({length} characters). Use at least 32.",
     },
     "errors.bad_database_url": {
-        "nl": "IMPACT_DATABASE_URL wordt niet ondersteund: {url}. Gebruik sqlite:///pad "
-        "of postgresql://gebruiker@host/database.",
-        "en": "IMPACT_DATABASE_URL is not supported: {url}. Use sqlite:///path or "
-        "postgresql://user@host/database.",
+        "nl": "IMPACT_DATABASE_URL wordt niet ondersteund (soort database: {scheme}). "
+        "Gebruik sqlite:///pad of postgresql://gebruiker@host/database.",
+        "en": "IMPACT_DATABASE_URL is not supported (database type: {scheme}). Use "
+        "sqlite:///path or postgresql://user@host/database.",
+    },
+    "errors.bad_setting": {
+        "nl": "{variable} heeft een ongeldige waarde (de waarde wordt niet getoond, "
+        "want die kan geheim zijn). Verwacht: {hint}",
+        "en": "{variable} has an invalid value (the value is not shown, as it may "
+        "be secret). Expected: {hint}",
+    },
+    "errors.database_unreachable": {
+        "nl": "De database is niet bereikbaar. Controleer IMPACT_DATABASE_URL (host, "
+        "poort, gebruiker, wachtwoord) en of de databaseserver draait.",
+        "en": "The database cannot be reached. Check IMPACT_DATABASE_URL (host, "
+        "port, user, password) and that the database server is running.",
+    },
+    "errors.setting_int": {
+        "nl": "een geheel getal van minstens {minimum}.",
+        "en": "a whole number of at least {minimum}.",
+    },
+    "errors.setting_choice": {
+        "nl": "een van: {choices}.",
+        "en": "one of: {choices}.",
+    },
+    "errors.min_cell_production": {
+        "nl": "IMPACT_MIN_CELL is kleiner dan {floor}. In productie weigert "
+        "Wijkimpact te starten: cijfers over minder dan {floor} mensen kunnen "
+        "personen herkenbaar maken. Zet IMPACT_MIN_CELL op {floor} of hoger.",
+        "en": "IMPACT_MIN_CELL is below {floor}. In production Wijkimpact refuses "
+        "to start: figures about fewer than {floor} people can identify persons. "
+        "Set IMPACT_MIN_CELL to {floor} or more.",
     },
     "errors.secret_file_unsafe": {
         "nl": "Het sleutelbestand {path} is leesbaar voor anderen. Zet de rechten op "
@@ -79,12 +107,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "BU03630704).",
         "en": "'{code}' is not a valid CBS area code (e.g. GM0363, WK036307, "
         "BU03630704).",
-    },
-    "errors.database_unreachable": {
-        "nl": "De database is niet bereikbaar ({detail}). Controleer "
-        "IMPACT_DATABASE_URL en of de databaseserver draait.",
-        "en": "The database cannot be reached ({detail}). Check IMPACT_DATABASE_URL "
-        "and whether the database server is running.",
     },
     "errors.database_outdated": {
         "nl": "De database heeft een oudere opbouw. Voer eerst uit: impact db upgrade",

@@ -91,6 +91,22 @@ MESSAGES.update(
             "en": "The PostgreSQL connection to another machine does not ask for "
             "TLS. Add sslmode=require (or verify-full) to IMPACT_DATABASE_URL.",
         },
+        "security.doctor.file_mode": {
+            "nl": "{path} is leesbaar voor anderen dan de eigenaar. Zet de rechten op 600: chmod 600 {path}",
+            "en": "{path} can be read by others than its owner. Set its permissions to 600: chmod 600 {path}",
+        },
+        "security.doctor.demo": {
+            "nl": "De database bevat demo-gegevens ({names}). Gebruik in productie een lege database: de demo-accounts hebben een gepubliceerd wachtwoord.",
+            "en": "The database holds demo data ({names}). Use an empty database in production: the demo accounts have a published password.",
+        },
+        "security.doctor.demo_password": {
+            "nl": "{n} actief account(s) gebruikt het gepubliceerde demo-wachtwoord ({emails}). Geef ze een nieuw wachtwoord of zet ze op non-actief.",
+            "en": "{n} active account(s) use the published demo password ({emails}). Give them a new password or deactivate them.",
+        },
+        "security.demo_in_production": {
+            "nl": "impact demo werkt niet in productie (IMPACT_ENVIRONMENT=production): de demo-accounts hebben een gepubliceerd wachtwoord. Gebruik impact serve met uw eigen organisaties en accounts.",
+            "en": "impact demo does not run in production (IMPACT_ENVIRONMENT=production): the demo accounts have a published password. Use impact serve with your own organisations and accounts.",
+        },
         "security.doctor.ok": {
             "nl": "Geen onveilige instellingen gevonden.",
             "en": "No unsafe settings found.",
