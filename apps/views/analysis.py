@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+import ui
 from common import current_user, engine, language, tr
 
 from impact.charts import event_study_chart, trend_chart
 from impact.errors import ImpactError
-from impact.i18n import use_language
+from impact.i18n import fmt_number, use_language
 from impact.services.analysis import list_outcomes
 from impact.services.plans import (
     PlanInfo,
@@ -21,6 +22,7 @@ from impact.services.plans import (
     summarise,
 )
 from impact.services.report_downloads import reportable_programmes
+from impact.services.verdict import Verdict, p_text, verdict
 
 user = current_user()
 assert user is not None  # noqa: S101 - the router shows this page only when logged in
@@ -70,8 +72,13 @@ def _plan_form() -> None:
             user_id=user.user_id,
             actor=user.email,
         )
+        # the plan just locked is the one selected below (this run and later)
         st.session_state["ana_plan"] = plan.id
-        st.success(tr("app.ana.locked", plan=plan.id, sha=plan.sha256[:12]))
+        st.session_state["ana_plan_choice"] = plan.id
+        if plan.existing:
+            st.info(tr("app.ana.plan_exists", plan=plan.id))
+        else:
+            st.success(tr("app.ana.locked", plan=plan.id, sha=plan.sha256[:12]))
 
 
 def _plans() -> PlanInfo | None:
@@ -104,46 +111,83 @@ def _result(plan: PlanInfo) -> None:
     with st.spinner(tr("app.dash.effects.running")), use_language(language()):
         analysis = run_plan(engine=engine(), org_slug=ORG, role=ROLE, plan_id=plan.id)
         summary = summarise(analysis)
-        _show(summary)
+        reading = verdict(analysis, summary)
+        _show(summary, reading)
         _charts(analysis)
+        _technical(summary, reading, analysis)
 
 
-def _show(s: ResultSummary) -> None:
+LIGHTS = {
+    "green": ("🟢", st.success),
+    "orange": ("🟠", st.warning),
+    "red": ("🔴", st.error),
+}
+
+
+def _show(s: ResultSummary, v: Verdict) -> None:
     st.markdown(f"### {s.label}")
-    st.info(s.interpretation)
-    cols = st.columns(3)
-    value = "–" if s.estimate is None else f"{s.estimate:+.2f}"
-    interval = "–" if s.ci_low is None else f"[{s.ci_low:.2f}; {s.ci_high:.2f}]"
-    cols[0].metric(tr("app.effects.col.estimate"), value)
-    cols[1].metric(tr("app.effects.col.interval"), interval)
-    cols[2].metric("p", "–" if s.p_value is None else f"{s.p_value:.3f}")
-    st.markdown(f"**{tr('app.effects.col.inference')}:** {s.inference}")
-    st.caption(s.inference_reason)
+    st.caption(v.scale)
+    icon, box = LIGHTS[v.light]
+    box(f"**{v.title}** — {v.reason}", icon=icon)
+    st.markdown(f"**{v.headline}**")
+    if v.shares:
+        st.markdown(v.shares)
+    cols = st.columns(2)
+    f = v.factor
+    cols[0].metric(
+        f"{tr('app.ana.effect')} ({v.unit})",
+        "–" if s.estimate is None else _num(f * s.estimate, True),
+    )
+    interval = (
+        "–"
+        if s.ci_low is None or s.ci_high is None
+        else f"{_num(f * s.ci_low)} … {_num(f * s.ci_high)}"
+    )
+    cols[1].metric(tr("app.ana.interval"), interval)
     if s.refused:
         st.warning(s.refused)
-    st.markdown(f"**{tr('app.ana.diagnostics')}**")
-    rows = {
-        tr("app.ana.n_treated"): s.n_treated,
-        tr("app.ana.n_comparison"): "–" if s.n_comparison is None else s.n_comparison,
-        tr("app.ana.pretrend"): "–" if s.pretrend_p is None else f"{s.pretrend_p:.3f}",
-    }
-    st.dataframe(
-        pd.DataFrame({"": list(rows), " ": [str(v) for v in rows.values()]}),
-        hide_index=True,
-    )
-    for warning in s.warnings:
-        st.caption(f"⚠ {warning}")
-    st.caption(s.evidence)
+
+
+def _num(value: float, signed: bool = False) -> str:
+    text = fmt_number(abs(value) if signed else value, 1, lang=language())
+    return ("+" if value >= 0 else "−") + text if signed else text
+
+
+def _technical(s: ResultSummary, v: Verdict, analysis: object) -> None:
+    with st.expander(tr("app.ana.technical")):
+        st.markdown(f"**{tr('app.ana.method')}:** {v.method}")
+        st.caption(s.inference_reason)
+        rows = {
+            tr("app.ana.p"): v.p_value,
+            tr("app.ana.n_treated"): ui.count(s.n_treated),
+            tr("app.ana.n_comparison"): "–"
+            if s.n_comparison is None
+            else ui.count(s.n_comparison),
+            tr("app.ana.pretrend"): p_text(s.pretrend_p),
+        }
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    tr("app.ana.check"): list(rows),
+                    tr("app.ana.value"): list(rows.values()),
+                }
+            ),
+            hide_index=True,
+        )
+        for warning in s.warnings:
+            st.caption(f"⚠ {warning}")
+        if s.evidence:
+            st.caption(s.evidence)
+        event = analysis.event  # type: ignore[attr-defined]
+        if event is not None and not event.empty:
+            st.markdown(f"**{tr('app.ana.event')}**")
+            st.altair_chart(event_study_chart(event))
 
 
 def _charts(analysis: object) -> None:
     means = analysis.means  # type: ignore[attr-defined]
     frame = means.assign(period=[str(p) for p in means["period"]])
-    st.altair_chart(trend_chart(frame, y_title=tr("app.chart.mean")))
-    event = analysis.event  # type: ignore[attr-defined]
-    if event is not None and not event.empty:
-        st.markdown(f"**{tr('app.ana.event')}**")
-        st.altair_chart(event_study_chart(event))
+    st.altair_chart(trend_chart(frame, y_title=tr("app.chart.mean"), lang=language()))
 
 
 for section in (_plan_form,):

@@ -3,7 +3,7 @@ before any result is shown, then run exactly that plan."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy.engine import Engine
@@ -12,7 +12,7 @@ from impact.errors import EstimationError, check_option
 from impact.i18n import t
 from impact.services.analysis import DESIGNS, OutcomeAnalysis, analyse_outcome
 from impact.services.permissions import require
-from impact.store import audit, orgs, plans, programmes
+from impact.store import audit, orgs, plans, programmes, pseudonyms
 from impact.store.engine import session_scope, write_scope
 
 ALPHA = 0.05
@@ -27,6 +27,8 @@ class PlanInfo:
     design: str
     locked_at: datetime | None
     sha256: str
+    #: True when an identical plan was locked before and is returned instead
+    existing: bool = False
 
 
 def lock_plan(
@@ -53,8 +55,15 @@ def lock_plan(
         "interval": "95%",
     }
     with write_scope(engine) as session:
-        org = orgs.get_organisation(session=session, slug=org_slug)
+        # one writer per organisation: a double click cannot lock twice
+        org = pseudonyms.lock_organisation(session=session, slug=org_slug)
         prog = programmes.get_programme(session=session, org=org, name=programme)
+        same = plans.find_locked(
+            session=session, org=org, programme=prog, sha256=plans.spec_sha256(spec)
+        )
+        if same is not None:
+            info = _info(same.id or 0, same.spec, same.locked_at, same.spec_sha256)
+            return replace(info, existing=True)
         plan = plans.lock_plan(
             session=session,
             org=org,

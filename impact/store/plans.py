@@ -44,6 +44,22 @@ def lock_plan(
     return plan
 
 
+def find_locked(
+    *, session: Session, org: Organisation, programme: Programme, sha256: str
+) -> AnalysisPlan | None:
+    """The locked plan of this programme with exactly this specification."""
+    return session.exec(
+        select(AnalysisPlan)
+        .where(
+            AnalysisPlan.organisation_id == org.id,
+            AnalysisPlan.programme_id == programme.id,
+            AnalysisPlan.spec_sha256 == sha256,
+            col(AnalysisPlan.locked_at).is_not(None),
+        )
+        .order_by(col(AnalysisPlan.id))
+    ).first()
+
+
 def list_plans(
     *, session: Session, org: Organisation, programme_id: int | None = None
 ) -> Sequence[AnalysisPlan]:

@@ -67,3 +67,30 @@ def test_interpretation_reads_the_interval() -> None:
     assert "verslechtering" in interpretation("did", -0.2, -0.3, -0.1, True)
     assert "geen" in interpretation("prepost", 0.5, 0.1, 0.9, True)  # not causal
     assert "geen betrouwbare" in interpretation("did", 0.5, None, None, True)
+
+
+def test_locking_the_same_plan_twice_returns_the_first_lock(sqlite_url: str) -> None:
+    engine = migrated_engine(sqlite_url)
+    add_org_with_data(engine, "org-a", n=10)
+    spec = {
+        "engine": engine,
+        "org_slug": "org-a",
+        "role": "analyst",
+        "programme": sample.DEBT,
+        "instrument": "zrm",
+        "domain": "financien",
+        "design": "did",
+    }
+    first, again = lock_plan(**spec), lock_plan(**spec)  # type: ignore[arg-type]
+    assert (again.id, again.existing, first.existing) == (first.id, True, False)
+    other = lock_plan(**{**spec, "design": "prepost"})  # type: ignore[arg-type]
+    assert other.id != first.id and not other.existing
+    ids = [p.id for p in locked_plans(engine=engine, org_slug="org-a", role="analyst")]
+    assert sorted(ids) == sorted([first.id, other.id])
+    with session_scope(engine) as session:
+        org = orgs.get_organisation(session=session, slug="org-a")
+        locks = [
+            e for e in audit.events(session=session, org=org) if e.action == "plan_lock"
+        ]
+    assert len(locks) == 2
+    dispose_engines()
