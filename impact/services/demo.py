@@ -9,8 +9,9 @@ from sqlalchemy.engine import Engine
 from impact.errors import ConfigError
 from impact.i18n import t
 from impact.sample import generate as sample
+from impact.sample import sector as sample_sector
 from impact.services import admin, auth
-from impact.services.demo_sector import load_sector_demo
+from impact.services.demo_sector import HUB_SLUG, load_sector_demo
 from impact.services.imports import frames_sha256, import_frames
 from impact.store import orgs, programmes
 from impact.store.engine import write_scope
@@ -30,6 +31,13 @@ DEMO_USERS: tuple[tuple[str, str, str], ...] = (
     ("sector@demo.wijkimpact.nl", "demo-sector", "sector"),
 )
 FUNDED = (sample.DEBT, sample.BUURTHUIS)
+#: every organisation the demo creates (``impact doctor`` looks for them)
+DEMO_ORG_SLUGS: tuple[str, ...] = (
+    DEMO_SLUG,
+    FUNDER_SLUG,
+    HUB_SLUG,
+    *(slug for slug, _name, _named, _results in sample_sector.ORGANISATIONS),
+)
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ def _file_modes(settings: Settings) -> list[tuple[str, str]]:
 
 
 def _demo_traces(settings: Settings) -> list[tuple[str, str]]:
-    from impact.services.demo import DEMO_PASSWORD, DEMO_SLUG, DEMO_USERS, FUNDER_SLUG
+    from impact.services.demo import DEMO_ORG_SLUGS, DEMO_PASSWORD, DEMO_USERS
 
     url = settings.effective_database_url
     db = sqlite_file(url)
@@ -57,9 +57,7 @@ def _demo_traces(settings: Settings) -> list[tuple[str, str]]:
         if not operator.schema_present(engine):
             return []
         with Session(engine) as session:
-            slugs = operator.existing_slugs(
-                session=session, slugs=(DEMO_SLUG, FUNDER_SLUG)
-            )
+            slugs = operator.existing_slugs(session=session, slugs=DEMO_ORG_SLUGS)
             emails = operator.existing_emails(
                 session=session, emails=(email for email, _s, _r in DEMO_USERS)
             )
