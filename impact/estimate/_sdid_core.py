@@ -41,17 +41,26 @@ class Fit:
 
 @dataclass(frozen=True, slots=True)
 class Options:
+    """Regularisation; arrays (R,) when a batch holds different data sets."""
+
     kind: Kind
-    zeta_omega: float
-    zeta_lambda: float
-    min_decrease: float
+    zeta_omega: float | np.ndarray
+    zeta_lambda: float | np.ndarray
+    min_decrease: float | np.ndarray
 
 
 def options(Y: np.ndarray, n0: int, t0: int, kind: Kind) -> Options:
     """Regularisation as the R defaults (noise level from Y's comparison rows)."""
-    n1, t1 = Y.shape[0] - n0, Y.shape[1] - t0
-    diffs = np.diff(Y[:n0, :t0], axis=1)
-    noise = float(np.std(diffs, ddof=1)) if diffs.size > 1 else 0.0
+    o = options_many(Y[None], n0, t0, kind)
+    first = [float(np.asarray(v)[0]) for v in (o.zeta_omega, o.zeta_lambda)]
+    return Options(kind, first[0], first[1], float(np.asarray(o.min_decrease)[0]))
+
+
+def options_many(Y: np.ndarray, n0: int, t0: int, kind: Kind) -> Options:
+    """:func:`options` for a batch Y (R, N, T): arrays (R,)."""
+    n1, t1 = Y.shape[1] - n0, Y.shape[2] - t0
+    diffs = np.diff(Y[:, :n0, :t0], axis=2).reshape(Y.shape[0], -1)
+    noise = diffs.std(axis=1, ddof=1) if diffs.shape[1] > 1 else np.zeros(len(Y))
     eta_omega = 1e-6 if kind == "sc" else (n1 * t1) ** 0.25
     return Options(kind, eta_omega * noise, 1e-6 * noise, 1e-5 * noise)
 
@@ -70,12 +79,12 @@ class _State:
         return _State(*(a[keep] for a in (self.x, self.Gx, self.q, self.cx, self.xx)))
 
 
-def _fw_step(G: np.ndarray, c: np.ndarray, s: _State, eta: float) -> _State:
+def _fw_step(G: np.ndarray, c: np.ndarray, s: _State, eta: np.ndarray) -> _State:
     """One exact-line-search step of ``fw.step`` towards vertex ``i``:
     ``|A x - b|^2 + eta |x|^2`` written with G = A'A and c = A'b, so a step
     costs O(k) per problem instead of O(n k)."""
     rows = np.arange(s.x.shape[0])
-    half_grad = s.Gx - c + eta * s.x
+    half_grad = s.Gx - c + eta[:, None] * s.x
     i = np.argmin(half_grad, axis=1)
     xi, Gxi, Gii = s.x[rows, i], s.Gx[rows, i], G[rows, i, i]
     num = (half_grad * s.x).sum(axis=1) - half_grad[rows, i]
@@ -96,10 +105,10 @@ def _fw_step(G: np.ndarray, c: np.ndarray, s: _State, eta: float) -> _State:
 
 def _fw(
     Y: np.ndarray,
-    zeta: float,
+    zeta: float | np.ndarray,
     intercept: bool,
     start: np.ndarray | None,
-    min_decrease: float,
+    min_decrease: float | np.ndarray,
     max_iter: int,
 ) -> np.ndarray:
     """``sc.weight.fw`` for a batch Y (R, n, k+1): weights on the first k columns
@@ -117,21 +126,24 @@ def _fw(
     Gx = (G @ x[:, :, None])[:, :, 0]
     s = _State(x, Gx, (x * Gx).sum(axis=1), (c * x).sum(axis=1), (x * x).sum(axis=1))
     idx = np.arange(batch)
-    eta = n * zeta**2
+    z2 = np.broadcast_to(np.asarray(zeta, dtype=np.float64) ** 2, (batch,)).copy()
+    tol = np.broadcast_to(np.asarray(min_decrease, dtype=np.float64) ** 2, (batch,))
+    tol = tol.copy()
     prev = np.full(batch, np.inf)
     cur = np.full(batch, np.inf)
     for it in range(max_iter):
         if it >= 2:
-            active = prev - cur > min_decrease**2
+            active = prev - cur > tol
             if not active.all():
                 out[idx[~active]] = s.x[~active]
                 idx, s = idx[active], s.take(active)
                 G, c, bb = G[active], c[active], bb[active]
+                z2, tol = z2[active], tol[active]
                 prev, cur = prev[active], cur[active]
                 if not idx.size:
                     return out
-        s = _fw_step(G, c, s, eta)
-        prev, cur = cur, zeta**2 * s.xx + (s.q - 2.0 * s.cx + bb) / n
+        s = _fw_step(G, c, s, n * z2)
+        prev, cur = cur, z2 * s.xx + (s.q - 2.0 * s.cx + bb) / n
     out[idx] = s.x
     return out
 
@@ -142,7 +154,11 @@ def _sparsify(v: np.ndarray) -> np.ndarray:
 
 
 def _solve(
-    Y: np.ndarray, zeta: float, intercept: bool, start: np.ndarray | None, o: Options
+    Y: np.ndarray,
+    zeta: float | np.ndarray,
+    intercept: bool,
+    start: np.ndarray | None,
+    o: Options,
 ) -> np.ndarray:
     x = _fw(Y, zeta, intercept, start, o.min_decrease, MAX_ITER_PRE_SPARSIFY)
     return _fw(Y, zeta, intercept, _sparsify(x), o.min_decrease, MAX_ITER)
@@ -203,3 +219,36 @@ def synthetic_path(Y: np.ndarray, n0: int, f: Fit) -> tuple[np.ndarray, np.ndarr
     t0 = f.lam.size
     shift = float(f.lam @ (treated[:t0] - twin[:t0])) if f.lam.any() else 0.0
     return treated, twin + shift
+
+
+def placebo_se_many(
+    Y: np.ndarray,
+    n0: int,
+    t0: int,
+    o: Options,
+    omega: np.ndarray,
+    reps: int,
+    rng: np.random.Generator,
+) -> np.ndarray:
+    """Algorithm 4 for a batch Y (R, N, T) with options ``o`` (arrays (R,)) and
+    fitted ``omega`` (R, N0): in each of ``reps`` replications the last N1 of a
+    random order of the comparison units play the treated ones. (R,) SEs."""
+    batch = Y.shape[0]
+    n1 = Y.shape[1] - n0
+    m0 = n0 - n1
+    perms = np.argsort(rng.random((batch, reps, n0)), axis=2)
+    rows = np.arange(batch)[:, None, None]
+    Ys = Y[rows, perms].reshape(batch * reps, n0, Y.shape[2])
+    picked = np.take_along_axis(omega[:, None, :], perms[:, :, :m0], axis=2)
+    total = picked.sum(axis=2, keepdims=True)
+    starts = np.where(total > 0, picked / np.where(total > 0, total, 1.0), 1.0 / m0)
+    rep = Options(
+        o.kind,
+        *(
+            np.repeat(np.broadcast_to(np.asarray(v, dtype=np.float64), (batch,)), reps)
+            for v in (o.zeta_omega, o.zeta_lambda, o.min_decrease)
+        ),
+    )
+    est, _, _ = fit_many(Ys, m0, t0, rep, starts.reshape(batch * reps, m0))
+    est = est.reshape(batch, reps)
+    return np.sqrt((reps - 1) / reps) * est.std(axis=1, ddof=1)

@@ -4,7 +4,10 @@
 the first treated period (never-treated units: 0 or missing, all dummies 0).
 The reference period (default -1, the last period before treatment) is
 reported with estimate 0 and no standard error. The joint pre-trend test is a
-Wald test that all leads (k < 0, k != ref) are zero, F(q, G-1) with CR1.
+Wald test that all leads (k < 0, k != ref) are zero, F(q, G-1) with CR1; with
+fewer than ``MIN_CLUSTERS_CR1`` clusters its p-value comes from the restricted
+wild cluster bootstrap of the same statistic (:mod:`impact.estimate._wald_boot`),
+as the F reference rejects far too often there.
 
 Without never-treated units the full set of relative-period dummies is
 collinear with the time effects; the earliest lead is then dropped as a second
@@ -22,10 +25,18 @@ from scipy import stats
 
 from impact.errors import DataError, check_option
 from impact.estimate._checks import as_float, need
-from impact.estimate._fe import load_panel
+from impact.estimate._fe import Panel, demean, load_panel
 from impact.estimate._results import ResultMixin
-from impact.estimate.inference import VCOV_OPTIONS, Method, Vcov
+from impact.estimate._wald_boot import wild_wald
+from impact.estimate.inference import (
+    FEW_CLUSTERS_WEBB,
+    MIN_CLUSTERS_CR1,
+    VCOV_OPTIONS,
+    Method,
+    Vcov,
+)
 from impact.estimate.twfe import fe_fit, treated_design
+from impact.estimate.wild import Weights
 from impact.i18n import t
 
 
@@ -50,6 +61,8 @@ class EventStudyResult(ResultMixin):
     n_treated_clusters: int
     warnings: tuple[str, ...]
     table: pd.DataFrame = field(repr=False)
+    #: ``f``: CR1 Wald against F(q, G-1); ``wild``: restricted wild bootstrap
+    pretrend_method: str = "f"
 
     @property
     def method(self) -> Method:
@@ -116,6 +129,10 @@ def event_study(
     coefs = _with_reference(fit.table, reference, periods)
     leads = [i for i, k in enumerate(keep) if k < 0]
     stat, p = _wald(fit.table["estimate"].to_numpy(), fit.vcov_matrix, leads, fit.df)
+    pre_method = "f"
+    if leads and fit.df is not None and panel.n_clusters < MIN_CLUSTERS_CR1:
+        stat, p = _wild_pretest(panel, R, leads, fit.df_k, seed)
+        pre_method = "wild"
     return EventStudyResult(
         coefficients=coefs,
         reference=reference,
@@ -130,6 +147,25 @@ def event_study(
         n_treated_clusters=design.treated_clusters,
         warnings=tuple(warnings) + fit.warnings,
         table=coefs,
+        pretrend_method=pre_method,
+    )
+
+
+def _wild_pretest(
+    panel: Panel, R: np.ndarray, leads: list[int], df_k: int, seed: int | None
+) -> tuple[float, float]:
+    """Joint lead test by restricted wild cluster bootstrap (few clusters)."""
+    Z = demean(panel, np.column_stack([panel.y, R]))
+    weights: Weights = "webb" if panel.n_clusters < FEW_CLUSTERS_WEBB else "rademacher"
+    return wild_wald(
+        np.ascontiguousarray(Z[:, 1:]),
+        Z[:, 0].copy(),
+        panel.cluster,
+        panel.n_clusters,
+        leads,
+        df_k=df_k,
+        weights=weights,
+        seed=seed,
     )
 
 

@@ -174,14 +174,10 @@ def _placebo_se(
     p: _Panel, f: core.Fit, o: core.Options, rng: np.random.Generator
 ) -> float:
     """Algorithm 4: placebo estimates among the comparison units (batched)."""
-    n1 = p.Y.shape[0] - p.n0
-    n0 = p.n0 - n1
-    perms = np.array([rng.permutation(p.n0) for _ in range(PLACEBO_REPLICATIONS)])
-    Ys = p.Y[: p.n0][perms]  # (R, N0, T): the last n1 rows play the treated
-    starts = np.array([core.normalise(f.omega[ind[:n0]]) for ind in perms])
-    est, _, _ = core.fit_many(Ys, n0, p.t0, o, starts)
-    r = len(est)
-    return float(np.sqrt((r - 1) / r) * np.std(est, ddof=1))
+    se = core.placebo_se_many(
+        p.Y[None], p.n0, p.t0, o, f.omega[None], PLACEBO_REPLICATIONS, rng
+    )
+    return float(se[0])
 
 
 def _jackknife_se(p: _Panel, f: core.Fit, o: core.Options) -> float:

@@ -75,3 +75,21 @@ def test_large_panels_keep_the_did_package_standard_errors() -> None:
     )
     ratio = cohort.aggregate("simple").std_error / plain.aggregate("simple").std_error
     assert 1.0 < ratio < 1.02  # n_h / (n_h - 1) with 80 areas per cohort
+
+
+def test_event_study_pretest_bootstraps_with_few_areas() -> None:
+    """CR1 F(q, G-1) over-rejects with 10 areas; the wild bootstrap holds size."""
+    from impact.estimate import event_study
+
+    rng = np.random.default_rng(5)
+    cohorts = [0, 0, 0, 0, 4, 4, 4, 6, 6, 6]
+    rejections = 0
+    reps = 60
+    for _ in range(reps):
+        df = area_panel(rng, cohorts)
+        es = event_study(
+            df, outcome="y", unit="u", time="t", first_treated="first", vcov="cr1"
+        )
+        assert es.pretrend_method == "wild"
+        rejections += es.pretrend_p < 0.05
+    assert rejections / reps <= MAX_SIZE + 0.03  # 60 reps: p(> 0.16) < 0.001
