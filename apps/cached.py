@@ -30,12 +30,21 @@ def dashboard_cells(
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=16)
 def effects(
-    org_slug: str, role: str, version: tuple[int, int], programme_ids: tuple[int, ...]
+    org_slug: str,
+    role: str,
+    version: tuple[int, int],
+    programme_ids: tuple[int, ...],
+    lang: str,
 ) -> pd.DataFrame:
-    """Effect estimates (expensive: the estimators run on participant rows)."""
+    """Effect estimates (expensive: the estimators run on participant rows);
+    they hold text (design, method, notes), so the language is part of the key."""
     del version  # only a cache key
     return effect_summary(
-        engine=engine(), org_slug=org_slug, role=role, programme_ids=programme_ids
+        engine=engine(),
+        org_slug=org_slug,
+        role=role,
+        programme_ids=programme_ids,
+        lang=lang,
     )
 
 

@@ -228,7 +228,9 @@ def _effects(user: CurrentUser, version: tuple[int, int], flt: Filters) -> None:
     if not st.toggle(tr("app.dash.effects.show"), key="dash_effects"):
         return
     with st.spinner(tr("app.dash.effects.running")):
-        frame = effects(user.org_slug, user.role, version, flt.programme_ids)
+        frame = effects(
+            user.org_slug, user.role, version, flt.programme_ids, language()
+        )
     if frame.empty:
         st.info(tr("app.dash.empty"))
         return

@@ -17,6 +17,7 @@ from typing import Literal, get_args, get_origin
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from impact.codes import Coded
 from impact.errors import ConfigError
 
 DEFAULT_DB_FILE = "wijkimpact.db"
@@ -142,10 +143,8 @@ def normalise_database_url(url: str) -> str:
             return "postgresql+psycopg://" + url[len(prefix) :]
     if url.startswith(("postgresql+psycopg://", "sqlite://")):
         return url
-    from impact.i18n import t
-
     # never the URL itself: it may hold a password
-    raise ConfigError(t("errors.bad_database_url", scheme=_scheme(url)))
+    raise ConfigError.of("errors.bad_database_url", scheme=_scheme(url))
 
 
 def _scheme(url: str) -> str:
@@ -164,34 +163,30 @@ def read_settings() -> Settings:
 
 
 def _settings_error(exc: ValidationError) -> ConfigError:
-    from impact.i18n import t
-
     lines = []
     for error in exc.errors(include_input=False, include_url=False):
         field = str(error["loc"][0]) if error["loc"] else ""
         lines.append(
-            t(
+            Coded.of(
                 "errors.bad_setting",
                 variable=f"IMPACT_{field.upper()}",
                 hint=_hint(field),
             )
         )
-    return ConfigError(" ".join(dict.fromkeys(lines)), code="bad_setting")
+    return ConfigError(tuple(dict.fromkeys(lines)), code="bad_setting")
 
 
-def _hint(field: str) -> str:
+def _hint(field: str) -> Coded | str:
     """What a setting may be: its choices, a minimum, or its description."""
-    from impact.i18n import t
-
     info = Settings.model_fields.get(field)
     if info is None:
         return ""
     choices = get_args(info.annotation)
     if get_origin(info.annotation) is Literal:
-        return t("errors.setting_choice", choices=", ".join(map(str, choices)))
+        return Coded.of("errors.setting_choice", choices=", ".join(map(str, choices)))
     if info.annotation is int:
         minimum = next((m.ge for m in info.metadata if hasattr(m, "ge")), 0)
-        return t("errors.setting_int", minimum=minimum)
+        return Coded.of("errors.setting_int", minimum=minimum)
     return info.description or ""
 
 
@@ -205,10 +200,8 @@ def get_settings() -> Settings:
     """
     settings = read_settings()
     if settings.environment == "production" and settings.min_cell < MIN_PRODUCTION_CELL:
-        from impact.i18n import t
-
         raise ConfigError(
-            t("errors.min_cell_production", floor=MIN_PRODUCTION_CELL),
+            Coded.of("errors.min_cell_production", floor=MIN_PRODUCTION_CELL),
             code="min_cell",
         )
     return settings
@@ -228,15 +221,13 @@ def master_secret(settings: Settings | None = None) -> bytes:
 
     A placeholder or short key is refused with a message that says what to do.
     """
-    from impact.i18n import t
-
     settings = settings or get_settings()
     if settings.secret_key_was_given:
         value = settings.secret_key.get_secret_value() if settings.secret_key else ""
         if value.strip().lower() in PLACEHOLDER_SECRETS:
-            raise ConfigError(t("errors.placeholder_secret"))
+            raise ConfigError.of("errors.placeholder_secret")
         if len(value) < MIN_SECRET_LENGTH:
-            raise ConfigError(t("errors.short_secret", length=len(value)))
+            raise ConfigError.of("errors.short_secret", length=len(value))
         return value.encode()
     return _generated_secret(secret_file_path(settings))
 
@@ -245,9 +236,7 @@ def _generated_secret(path: Path) -> bytes:
     if path.exists():
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:
-            from impact.i18n import t
-
-            raise ConfigError(t("errors.secret_file_unsafe", path=path))
+            raise ConfigError.of("errors.secret_file_unsafe", path=path)
         return path.read_bytes().strip()
     path.parent.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(48).encode()

@@ -1,14 +1,18 @@
 """The ImpactError family: every error a user can see.
 
 A message is written for the person who has to act on it (a social worker, an
-analyst, an administrator): what is wrong, where, and what to do. Messages are
-already translated when the error is raised (see :mod:`impact.i18n`).
+analyst, an administrator): what is wrong, where, and what to do. Code below the
+services raises errors by message code (:meth:`ImpactError.of`); the text is
+made when a face shows the error (``str(error)`` in the language of the current
+context, or :meth:`ImpactError.render` with a language), see :mod:`impact.codes`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Self
+
+from impact.codes import Coded
 
 
 class ImpactError(Exception):
@@ -18,11 +22,29 @@ class ImpactError(Exception):
     #: process exit status the CLI uses for this error
     exit_code: int = 1
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
+    def __init__(self, message: str | Coded = "", *, code: str | None = None) -> None:
         super().__init__(message)
-        self.message = message
+        #: the message code and parameters, or ready text (older callers)
+        self.coded = message
         if code is not None:
             self.code = code
+
+    @classmethod
+    def of(cls, key: str, /, **params: Any) -> Self:
+        """The error with message ``key`` of the catalogue; text made when shown."""
+        return cls(Coded(key, params))
+
+    def render(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the language of the current context)."""
+        coded = self.coded
+        return coded.render(lang) if isinstance(coded, Coded) else coded
+
+    @property
+    def message(self) -> str:
+        return self.render()
+
+    def __str__(self) -> str:
+        return self.render()
 
     def to_dict(self) -> dict[str, Any]:
         """The one standard error shape (CLI ``--json``, logs, app)."""
@@ -72,7 +94,7 @@ class ImportRefused(DataError):
 
     code = "import_refused"
 
-    def __init__(self, message: str, problems: Sequence[Any] = ()) -> None:
+    def __init__(self, message: str | Coded = "", problems: Sequence[Any] = ()) -> None:
         super().__init__(message)
         self.problems = list(problems)
 
@@ -103,9 +125,7 @@ def check_option(name: str, value: object, allowed: Iterable[object]) -> None:
     """
     allowed = tuple(allowed)
     if value not in allowed:
-        from impact.i18n import t
-
         choices = ", ".join(repr(a) for a in allowed)
-        raise OptionError(
-            t("errors.bad_option", name=name, value=repr(value), allowed=choices)
+        raise OptionError.of(
+            "errors.bad_option", name=name, value=repr(value), allowed=choices
         )

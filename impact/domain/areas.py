@@ -39,13 +39,11 @@ class AreaCode:
 
 def parse_area_code(text: str) -> AreaCode:
     """Parse and normalise a code (``" wk036307"`` → ``WK036307``)."""
-    from impact.i18n import t
-
     code = str(text).strip().upper().replace(" ", "")
     for level, pattern in _PATTERNS.items():
         if pattern.match(code):
             return AreaCode(code, level)
-    raise DataError(t("errors.bad_area_code", code=text))
+    raise DataError.of("errors.bad_area_code", code=text)
 
 
 def is_area_code(text: str) -> bool:

@@ -90,17 +90,13 @@ class Instrument:
 
     def check_domain(self, domain: str) -> str:
         """The normalised domain code; raises when it is not one of this instrument."""
-        from impact.i18n import t
-
         code = normalise_code(domain)
         if code not in self.domains:
-            raise DataError(
-                t(
-                    "errors.unknown_domain",
-                    domain=domain,
-                    instrument=self.code,
-                    known=", ".join(self.domains),
-                )
+            raise DataError.of(
+                "errors.unknown_domain",
+                domain=domain,
+                instrument=self.code,
+                known=", ".join(self.domains),
             )
         return code
 
@@ -232,13 +228,11 @@ def get_instrument(
     code: str, custom: dict[str, Instrument] | None = None
 ) -> Instrument:
     """Look up a shipped or custom instrument by code (case-insensitive)."""
-    from impact.i18n import t
-
     key = normalise_code(code)
     registry = {**SHIPPED, **(custom or {})}
     if key not in registry:
-        raise DataError(
-            t("errors.unknown_instrument", code=code, known=", ".join(sorted(registry)))
+        raise DataError.of(
+            "errors.unknown_instrument", code=code, known=", ".join(sorted(registry))
         )
     return registry[key]
 

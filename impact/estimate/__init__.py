@@ -7,14 +7,17 @@ Map: ``did`` (2x2), ``twfe`` and ``event_study`` (two-way fixed effects),
 meta-analysis of many organisations' effects), ``diagnostics`` (balance,
 attrition). Inference choices live in ``inference``; the few-cluster methods in
 ``wild`` (wild cluster bootstrap) and ``randinf`` (randomization inference).
-Every result has ``tidy()`` (estimate, std_error, statistic, p_value, ci_low,
-ci_high by term), ``summary()``, ``vcov``/``method`` with ``vcov_reason`` and
-``warnings``. See docs/methods.md.
+Every effect result implements :class:`EffectResult` (``_results``):
+``estimate``, ``std_error``, ``ci_low``, ``ci_high``, ``p_value``, ``cov()``,
+``method`` with ``reason`` (a code), ``n_obs``, ``n_clusters``, ``warnings``
+(codes), ``tidy()`` and ``summary(lang)``. Nothing here reads settings or makes
+text: messages are :class:`~impact.codes.Coded`. See docs/methods.md.
 """
 
 from __future__ import annotations
 
 from impact.estimate._cs_aggregate import AggregateResult
+from impact.estimate._results import EffectResult
 from impact.estimate.diagnostics import (
     AttritionResult,
     BalanceResult,
@@ -35,6 +38,7 @@ __all__ = [
     "AttritionResult",
     "BalanceResult",
     "DidResult",
+    "EffectResult",
     "EventStudyResult",
     "MdeResult",
     "MetaResult",

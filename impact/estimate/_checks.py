@@ -13,25 +13,22 @@ import numpy as np
 import pandas as pd
 
 from impact.errors import DataError, EstimationError
-from impact.i18n import t
 
 
 def require_columns(data: pd.DataFrame, columns: Iterable[str | None]) -> None:
     """Raise :class:`DataError` naming the missing columns and the available ones."""
     if not isinstance(data, pd.DataFrame):
-        raise DataError(t("estimate.not_a_frame", kind=type(data).__name__))
+        raise DataError.of("estimate.not_a_frame", kind=type(data).__name__)
     wanted = [c for c in columns if c is not None]
     missing = [c for c in wanted if c not in data.columns]
     if missing:
-        raise DataError(
-            t(
-                "estimate.missing_columns",
-                missing=", ".join(map(str, missing)),
-                available=", ".join(map(str, data.columns)),
-            )
+        raise DataError.of(
+            "estimate.missing_columns",
+            missing=", ".join(map(str, missing)),
+            available=", ".join(map(str, data.columns)),
         )
     if len(data) == 0:
-        raise DataError(t("estimate.empty"))
+        raise DataError.of("estimate.empty")
 
 
 def as_float(data: pd.DataFrame, column: str) -> np.ndarray:
@@ -44,13 +41,13 @@ def as_float(data: pd.DataFrame, column: str) -> np.ndarray:
         bad = converted.isna() & series.notna()
         if bad.any():
             example = series[bad].iloc[0]
-            raise DataError(
-                t("estimate.not_numeric", column=column, example=repr(example))
+            raise DataError.of(
+                "estimate.not_numeric", column=column, example=repr(example)
             )
         series = converted
     values = series.to_numpy(dtype=np.float64, na_value=np.nan)
     if np.isnan(values).all():
-        raise DataError(t("estimate.all_missing", column=column))
+        raise DataError.of("estimate.all_missing", column=column)
     return values
 
 
@@ -60,7 +57,7 @@ def as_binary(data: pd.DataFrame, column: str) -> np.ndarray:
     ok = (values == 0.0) | (values == 1.0) | np.isnan(values)
     if not ok.all():
         example = values[~ok][0]
-        raise DataError(t("estimate.not_binary", column=column, example=example))
+        raise DataError.of("estimate.not_binary", column=column, example=example)
     return values
 
 
@@ -94,4 +91,4 @@ def codes_of(data: pd.DataFrame, column: str) -> tuple[np.ndarray, int]:
 def need(condition: bool | np.bool_, key: str, **params: object) -> None:
     """Raise :class:`EstimationError` with message ``key`` unless ``condition``."""
     if not condition:
-        raise EstimationError(t(key).format(**params))
+        raise EstimationError.of(key, **params)

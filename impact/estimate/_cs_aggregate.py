@@ -25,9 +25,9 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from impact.codes import Coded
 from impact.estimate._cs_smallsample import cohort_vcov
 from impact.estimate._results import ResultMixin, coef_table
-from impact.i18n import t
 
 if TYPE_CHECKING:
     from impact.estimate.staggered import StaggeredResult
@@ -51,9 +51,9 @@ class AggregateResult(ResultMixin):
     effects: pd.DataFrame
     crit_value: float
     vcov: str
-    vcov_reason: str
+    vcov_reason: Coded
     n_units: int
-    warnings: tuple[str, ...]
+    warnings: tuple[Coded, ...]
     table: pd.DataFrame = field(repr=False)
     df: float = float("nan")
 
@@ -61,19 +61,35 @@ class AggregateResult(ResultMixin):
     def method(self) -> str:
         return self.vcov
 
-    def _title(self) -> str:
-        return t("estimate.staggered.aggregate_title", type=self.type)
+    @property
+    def reason_code(self) -> str:
+        return self.vcov_reason.code
 
-    def _summary_lines(self) -> list[tuple[str, object]]:
+    @property
+    def estimate(self) -> float:
+        return self.att
+
+    @property
+    def n_obs(self) -> int:
+        return self.n_units
+
+    @property
+    def n_clusters(self) -> int:
+        return self.n_units
+
+    def _title(self) -> Coded:
+        return Coded.of("estimate.staggered.aggregate_title", type=self.type)
+
+    def _summary_lines(self) -> list[tuple[Coded | str, object]]:
         return [
-            (t("estimate.summary.effect"), f"{self.att:.4g}"),
+            (Coded.of("estimate.summary.effect"), f"{self.att:.4g}"),
             (
-                t("estimate.summary.interval"),
+                Coded.of("estimate.summary.interval"),
                 f"[{self.ci_low:.4g}, {self.ci_high:.4g}]",
             ),
-            (t("estimate.summary.method"), self.vcov),
-            (t("estimate.summary.reason"), self.vcov_reason),
-            (t("estimate.summary.n_units"), self.n_units),
+            (Coded.of("estimate.summary.method"), self.vcov),
+            (Coded.of("estimate.summary.reason"), self.vcov_reason),
+            (Coded.of("estimate.summary.n_units"), self.n_units),
         ]
 
 

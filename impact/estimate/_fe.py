@@ -17,7 +17,6 @@ import pandas as pd
 
 from impact.errors import DataError, EstimationError
 from impact.estimate._checks import as_float, codes_of, require_columns
-from impact.i18n import t
 
 TOL = 1e-10
 MAX_SWEEPS = 10_000
@@ -52,7 +51,7 @@ def load_panel(
     y = as_float(data, outcome)
     times = _time_values(data, time)
     if np.isnan(times).any():
-        raise DataError(t("estimate.panel.time_missing", column=time))
+        raise DataError.of("estimate.panel.time_missing", column=time)
     unit_codes, _ = codes_of(data, unit)
     cl_codes, _ = codes_of(data, cluster) if cluster else (unit_codes, 0)
     keep = ~np.isnan(y) & (unit_codes >= 0) & (cl_codes >= 0)
@@ -66,7 +65,7 @@ def load_panel(
     n_times = len(time_values)
     cell = np.bincount(unit_codes * n_times + time_codes, minlength=n_units * n_times)
     if cell.max() > 1:
-        raise DataError(t("estimate.panel.duplicates", unit=unit, time=time))
+        raise DataError.of("estimate.panel.duplicates", unit=unit, time=time)
     balanced = bool(cell.min() == 1)
     return Panel(
         y,
@@ -126,7 +125,7 @@ def _sweep(x: np.ndarray, panel: Panel, n_u: np.ndarray, n_t: np.ndarray) -> np.
         x -= shift[panel.time]
         if np.abs(shift).max() < TOL * scale:
             return x
-    raise EstimationError(t("estimate.panel.no_convergence"))
+    raise EstimationError.of("estimate.panel.no_convergence")
 
 
 def _nested(fe: np.ndarray, n_fe: int, cluster: np.ndarray) -> bool:

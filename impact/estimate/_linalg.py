@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from impact.errors import EstimationError
-from impact.i18n import t
 
 #: reciprocal condition number below which X'X counts as singular
 SINGULAR_RCOND = 1e-12
@@ -33,8 +32,8 @@ def ols(X: np.ndarray, y: np.ndarray, names: tuple[str, ...] = ()) -> Fit:
     scale = np.sqrt(np.clip(np.diag(xtx), 1e-300, None))
     scaled = xtx / np.outer(scale, scale)
     if np.linalg.cond(scaled) * SINGULAR_RCOND > 1.0 or not np.isfinite(scaled).all():
-        raise EstimationError(
-            t("estimate.collinear", terms=", ".join(names) or str(X.shape[1]))
+        raise EstimationError.of(
+            "estimate.collinear", terms=", ".join(names) or str(X.shape[1])
         )
     bread = np.linalg.inv(xtx)
     beta = bread @ (X.T @ y)
@@ -107,6 +106,6 @@ def vcov_cv3(
     try:
         loo = np.linalg.solve(xtx[None, :, :] - H, (xty[None, :] - s)[:, :, None])
     except np.linalg.LinAlgError as exc:
-        raise EstimationError(t("estimate.collinear", terms="jackknife")) from exc
+        raise EstimationError.of("estimate.collinear", terms="jackknife") from exc
     dev = loo[:, :, 0] - np.linalg.solve(xtx, xty)[None, :]
     return (n_clusters - 1) / n_clusters * dev.T @ dev

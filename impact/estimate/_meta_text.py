@@ -8,24 +8,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from impact.codes import Coded
+
 if TYPE_CHECKING:
     from impact.estimate.meta import MetaResult
 
 
 def render_meta(result: MetaResult, lang: str) -> str:
-    from impact.i18n import t
-
-    title = t("meta.summary.title", lang, k=result.k)
+    title = _say("meta.summary.title", lang, k=result.k)
     lines = [
-        (t("meta.summary.method", lang), f"{result.method}, {result.ci.upper()}"),
-        (t("meta.summary.estimate", lang), f"{result.estimate:.4f}"),
-        (t("meta.summary.std_error", lang), f"{result.std_error:.4f}"),
+        (_say("meta.summary.method", lang), f"{result.method}, {result.ci.upper()}"),
+        (_say("meta.summary.estimate", lang), f"{result.estimate:.4f}"),
+        (_say("meta.summary.std_error", lang), f"{result.std_error:.4f}"),
         (
-            t("meta.summary.interval", lang),
+            _say("meta.summary.interval", lang),
             f"[{result.ci_low:.4f}, {result.ci_high:.4f}]",
         ),
         (
-            t("meta.summary.prediction", lang),
+            _say("meta.summary.prediction", lang),
             f"[{result.pi_low:.4f}, {result.pi_high:.4f}]",
         ),
         ("tau^2", f"{result.tau2:.4f}"),
@@ -37,5 +37,9 @@ def render_meta(result: MetaResult, lang: str) -> str:
     out += [f"{k.ljust(width)}  {v}" for k, v in lines]
     if result.warnings:
         out.append("")
-        out += [f"- {t('estimate.' + code, lang)}" for code in result.warnings]
+        out += [f"- {_say('estimate.' + code, lang)}" for code in result.warnings]
     return "\n".join(out)
+
+
+def _say(key: str, lang: str, **params: object) -> str:
+    return Coded(key, params).render(lang)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from impact.codes import Coded
 from impact.errors import EstimationError, check_option
 from impact.estimate import _linalg as la
 from impact.estimate._checks import (
@@ -24,7 +25,12 @@ from impact.estimate._checks import (
     need,
     require_columns,
 )
-from impact.estimate._results import ResultMixin, coef_table, t_inference
+from impact.estimate._results import (
+    EffectResult,
+    coef_table,
+    labelled_cov,
+    t_inference,
+)
 from impact.estimate.inference import (
     VCOV_OPTIONS,
     Choice,
@@ -36,14 +42,13 @@ from impact.estimate.inference import (
 )
 from impact.estimate.randinf import cluster_permutation, count_assignments
 from impact.estimate.wild import wild_cluster_bootstrap
-from impact.i18n import t
 
 ATT_TERM = "treated:post"
 WILD_DRAWS = 9999
 
 
 @dataclass(frozen=True, slots=True)
-class DidResult(ResultMixin):
+class DidResult(EffectResult):
     """2x2 DiD. ``att`` is the effect; its interval follows ``vcov`` (see reason).
 
     ``table`` holds every coefficient (intercept, treated, post, treated:post and
@@ -57,31 +62,42 @@ class DidResult(ResultMixin):
     ci_high: float
     p_value: float
     vcov: Method
-    vcov_reason: str
+    vcov_reason: Coded
     n_obs: int
     n_clusters: int | None
     n_treated_clusters: int | None
-    warnings: tuple[str, ...]
+    warnings: tuple[Coded, ...]
     table: pd.DataFrame = field(repr=False)
 
+    cov_matrix: pd.DataFrame | None = field(default=None, repr=False)
+
     @property
-    def method(self) -> Method:
+    def method(self) -> str:
         return self.vcov
 
-    def _title(self) -> str:
-        return t("estimate.did.title")
+    @property
+    def estimate(self) -> float:
+        return self.att
 
-    def _summary_lines(self) -> list[tuple[str, object]]:
+    def cov(self) -> pd.DataFrame | None:
+        """Covariance of every coefficient under the analytic method (iid, HC1,
+        CR1 or CV3; for wild/randomization/none: CR1, the standard errors shown)."""
+        return None if self.cov_matrix is None else self.cov_matrix.copy()
+
+    def _title(self) -> Coded:
+        return Coded.of("estimate.did.title")
+
+    def _summary_lines(self) -> list[tuple[Coded | str, object]]:
         return [
-            (t("estimate.summary.effect"), f"{self.att:.4g}"),
+            (Coded.of("estimate.summary.effect"), f"{self.att:.4g}"),
             (
-                t("estimate.summary.interval"),
+                Coded.of("estimate.summary.interval"),
                 f"[{self.ci_low:.4g}, {self.ci_high:.4g}]",
             ),
-            (t("estimate.summary.method"), self.vcov),
-            (t("estimate.summary.reason"), self.vcov_reason),
-            (t("estimate.summary.n_obs"), self.n_obs),
-            (t("estimate.summary.n_clusters"), self.n_clusters or "-"),
+            (Coded.of("estimate.summary.method"), self.vcov),
+            (Coded.of("estimate.summary.reason"), self.vcov_reason),
+            (Coded.of("estimate.summary.n_obs"), self.n_obs),
+            (Coded.of("estimate.summary.n_clusters"), self.n_clusters or "-"),
         ]
 
 
@@ -196,13 +212,13 @@ def did(
     choice = choose(
         vcov, design, allow_permutation=True, allow_jackknife=True, alpha=alpha
     )
-    table = _table(dat, fit, choice, alpha, seed)
+    table, V = _table(dat, fit, choice, alpha, seed)
     warnings = list(few_cluster_warnings(choice, design))
     if dat.dropped:
-        warnings.append(t("estimate.warn.dropped", rows=dat.dropped))
+        warnings.append(Coded.of("estimate.warn.dropped", rows=dat.dropped))
     row = table.loc[ATT_TERM].to_numpy()
     if np.isinf(row[4:6]).any():
-        warnings.append(t("estimate.warn.unbounded"))
+        warnings.append(Coded.of("estimate.warn.unbounded"))
     return DidResult(
         att=float(row[0]),
         std_error=float(row[1]),
@@ -216,12 +232,13 @@ def did(
         n_treated_clusters=design.treated_clusters if design.n_clusters else None,
         warnings=tuple(warnings),
         table=table,
+        cov_matrix=labelled_cov(V, dat.names),
     )
 
 
 def _table(
     dat: _Data, fit: la.Fit, choice: Choice, alpha: float, seed: int | None
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, np.ndarray]:
     n, k = dat.X.shape
     df: float | None
     if choice.method == "iid":
@@ -243,12 +260,12 @@ def _table(
     j = dat.names.index(ATT_TERM)
     if choice.method in ("wild", "randomization", "none"):
         p[j], lo[j], hi[j] = _few_cluster_interval(dat, fit, choice, j, alpha, seed)
-    return coef_table(dat.names, fit.beta, se, stat, p, lo, hi)
+    return coef_table(dat.names, fit.beta, se, stat, p, lo, hi), V
 
 
 def _clusters(dat: _Data) -> tuple[np.ndarray, int]:
     if dat.codes is None or dat.n_clusters is None:
-        raise EstimationError(t("estimate.need_cluster", vcov="cr1"))
+        raise EstimationError.of("estimate.need_cluster", vcov="cr1")
     return dat.codes, dat.n_clusters
 
 

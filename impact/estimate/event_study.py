@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from impact.codes import Coded
 from impact.errors import DataError, check_option
 from impact.estimate._checks import as_float, need
 from impact.estimate._fe import Panel, demean, load_panel
@@ -37,7 +38,6 @@ from impact.estimate.inference import (
 )
 from impact.estimate.twfe import fe_fit, treated_design
 from impact.estimate.wild import Weights
-from impact.i18n import t
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,31 +54,34 @@ class EventStudyResult(ResultMixin):
     pretrend_p: float
     pretrend_df: int
     vcov: Method
-    vcov_reason: str
+    vcov_reason: Coded
     n_obs: int
     n_units: int
     n_clusters: int
     n_treated_clusters: int
-    warnings: tuple[str, ...]
+    warnings: tuple[Coded, ...]
     table: pd.DataFrame = field(repr=False)
     #: ``f``: CR1 Wald against F(q, G-1); ``wild``: restricted wild bootstrap
     pretrend_method: str = "f"
 
     @property
-    def method(self) -> Method:
+    def method(self) -> str:
         return self.vcov
 
-    def _title(self) -> str:
-        return t("estimate.event.title")
+    # no single headline effect: the coefficients per event time are in tidy()
+    estimate = std_error = ci_low = ci_high = p_value = float("nan")
 
-    def _summary_lines(self) -> list[tuple[str, object]]:
+    def _title(self) -> Coded:
+        return Coded.of("estimate.event.title")
+
+    def _summary_lines(self) -> list[tuple[Coded | str, object]]:
         return [
-            (t("estimate.event.reference"), self.reference),
-            (t("estimate.event.pretrend"), f"{self.pretrend_p:.4g}"),
-            (t("estimate.summary.method"), self.vcov),
-            (t("estimate.summary.reason"), self.vcov_reason),
-            (t("estimate.summary.n_obs"), self.n_obs),
-            (t("estimate.summary.n_clusters"), self.n_clusters),
+            (Coded.of("estimate.event.reference"), self.reference),
+            (Coded.of("estimate.event.pretrend"), f"{self.pretrend_p:.4g}"),
+            (Coded.of("estimate.summary.method"), self.vcov),
+            (Coded.of("estimate.summary.reason"), self.vcov_reason),
+            (Coded.of("estimate.summary.n_obs"), self.n_obs),
+            (Coded.of("estimate.summary.n_clusters"), self.n_clusters),
         ]
 
 
@@ -108,7 +111,7 @@ def event_study(
     check_option("vcov", vcov, VCOV_OPTIONS)
     numeric = pd.api.types.is_numeric_dtype
     if isinstance(data, pd.DataFrame) and time in data and not numeric(data[time]):
-        raise DataError(t("estimate.event.time_numeric", column=time))
+        raise DataError.of("estimate.event.time_numeric", column=time)
     panel = load_panel(data, outcome, unit, time, cluster, (first_treated,))
     first = as_float(data, first_treated)
     if panel.mask is not None:
@@ -119,9 +122,9 @@ def event_study(
     periods = np.unique(rel[treated]).astype(int)
     need(reference in periods, "estimate.event.no_reference", reference=reference)
     keep = [k for k in periods if k != reference]
-    warnings: list[str] = []
+    warnings: list[Coded] = []
     if not (~treated).any() and keep:
-        warnings.append(t("estimate.event.no_never_treated", dropped=keep[0]))
+        warnings.append(Coded.of("estimate.event.no_never_treated", dropped=keep[0]))
         keep = keep[1:]
     R = np.column_stack([(rel == k).astype(np.float64) for k in keep])
     design = treated_design(panel, treated.astype(np.float64))

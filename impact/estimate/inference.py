@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from impact.i18n import t
+from impact.codes import Coded
 
 Vcov = Literal["auto", "iid", "hc1", "cr1", "cv3", "wild"]
 VCOV_OPTIONS: tuple[Vcov, ...] = ("auto", "iid", "hc1", "cr1", "cv3", "wild")
@@ -50,7 +50,7 @@ class Design:
 @dataclass(frozen=True, slots=True)
 class Choice:
     method: Method
-    reason: str
+    reason: Coded
     weights: Literal["rademacher", "webb"] = "rademacher"
 
 
@@ -69,44 +69,45 @@ def choose(
     """The method to use for ``requested`` in ``design`` (see module docstring)."""
     g = design.n_clusters
     if requested == "iid":
-        return Choice("iid", t("estimate.vcov.iid_requested"))
+        return Choice("iid", Coded.of("estimate.vcov.iid_requested"))
     if requested == "hc1" or (requested == "auto" and g is None):
         key = (
             "estimate.vcov.hc1_requested"
             if requested == "hc1"
             else "estimate.vcov.hc1_auto"
         )
-        return Choice("hc1", t(key))
+        return Choice("hc1", Coded.of(key))
     if g is None:  # cr1/wild without clusters is refused by the callers
-        return Choice("hc1", t("estimate.vcov.hc1_auto"))
+        return Choice("hc1", Coded.of("estimate.vcov.hc1_auto"))
     weights: Literal["rademacher", "webb"] = (
         "webb" if g < FEW_CLUSTERS_WEBB else "rademacher"
     )
     if requested == "cr1":
-        return Choice("cr1", t("estimate.vcov.cr1_requested", clusters=g))
+        return Choice("cr1", Coded.of("estimate.vcov.cr1_requested", clusters=g))
     if requested == "cv3":
-        return Choice("cv3", t("estimate.vcov.cv3_requested", clusters=g))
+        return Choice("cv3", Coded.of("estimate.vcov.cv3_requested", clusters=g))
     if requested == "wild":
         return Choice(
             "wild",
-            t("estimate.vcov.wild_requested", clusters=g, weights=weights),
+            Coded.of("estimate.vcov.wild_requested", clusters=g, weights=weights),
             weights,
         )
     side = _side(design)
     g1, g0 = design.treated_clusters, design.control_clusters
     if g >= MIN_CLUSTERS_CR1 and side >= MIN_SIDE_CR1:
         return Choice(
-            "cr1", t("estimate.vcov.cr1_auto", clusters=g, treated=g1, control=g0)
+            "cr1",
+            Coded.of("estimate.vcov.cr1_auto", clusters=g, treated=g1, control=g0),
         )
     if side >= MIN_SIDE_WILD and allow_jackknife and g < FEW_CLUSTERS_JACKKNIFE:
         return Choice(
             "cv3",
-            t("estimate.vcov.cv3_auto", clusters=g, treated=g1, control=g0),
+            Coded.of("estimate.vcov.cv3_auto", clusters=g, treated=g1, control=g0),
         )
     if side >= MIN_SIDE_WILD:
         return Choice(
             "wild",
-            t(
+            Coded.of(
                 "estimate.vcov.wild_auto",
                 weights=weights,
                 clusters=g,
@@ -119,7 +120,7 @@ def choose(
     if allow_permutation and design.cluster_level and enough:
         return Choice(
             "randomization",
-            t(
+            Coded.of(
                 "estimate.vcov.ri_auto",
                 assignments=design.assignments,
                 clusters=g,
@@ -128,11 +129,11 @@ def choose(
             ),
         )
     return Choice(
-        "none", t("estimate.vcov.declined", clusters=g, treated=g1, control=g0)
+        "none", Coded.of("estimate.vcov.declined", clusters=g, treated=g1, control=g0)
     )
 
 
-def few_cluster_warnings(choice: Choice, design: Design) -> tuple[str, ...]:
+def few_cluster_warnings(choice: Choice, design: Design) -> tuple[Coded, ...]:
     """Warnings when a requested method is known to be unreliable here."""
     g = design.n_clusters
     if g is None or choice.method not in ("cr1", "cv3", "wild"):
@@ -140,8 +141,10 @@ def few_cluster_warnings(choice: Choice, design: Design) -> tuple[str, ...]:
     side = _side(design)
     if choice.method == "cr1" and (g < MIN_CLUSTERS_CR1 or side < MIN_SIDE_CR1):
         return (
-            t("estimate.warn.cr1_few", clusters=g, treated=design.treated_clusters),
+            Coded.of(
+                "estimate.warn.cr1_few", clusters=g, treated=design.treated_clusters
+            ),
         )
     if choice.method in ("wild", "cv3") and side < MIN_SIDE_WILD:
-        return (t("estimate.warn.wild_few", treated=design.treated_clusters),)
+        return (Coded.of("estimate.warn.wild_few", treated=design.treated_clusters),)
     return ()

@@ -28,10 +28,10 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from impact.codes import Coded
 from impact.errors import DataError
 from impact.estimate._checks import as_float, codes_of, need, require_columns
 from impact.estimate._results import ResultMixin, coef_table, t_inference
-from impact.i18n import t
 
 RCI_CRITICAL = 1.96
 EFFECT_SIZE_VARIANT = "g_av (Hedges-corrected; Lakens 2013)"
@@ -59,31 +59,40 @@ class PrePostResult(ResultMixin):
     n_obs: int
     n_without_followup: int
     vcov: str
-    vcov_reason: str
-    warnings: tuple[str, ...]
+    vcov_reason: Coded
+    warnings: tuple[Coded, ...]
     units: pd.DataFrame = field(repr=False)
     table: pd.DataFrame = field(repr=False)
     n_clusters: int | None = None
+
+    n_clusters = None  # paired differences: one per participant, no clustering
 
     @property
     def method(self) -> str:
         return self.vcov
 
-    def _title(self) -> str:
-        return t("estimate.prepost.title")
+    @property
+    def estimate(self) -> float:
+        return self.mean_change
 
-    def _summary_lines(self) -> list[tuple[str, object]]:
+    def _title(self) -> Coded:
+        return Coded.of("estimate.prepost.title")
+
+    def _summary_lines(self) -> list[tuple[Coded | str, object]]:
         return [
-            (t("estimate.prepost.change"), f"{self.mean_change:.4g}"),
+            (Coded.of("estimate.prepost.change"), f"{self.mean_change:.4g}"),
             (
-                t("estimate.summary.interval"),
+                Coded.of("estimate.summary.interval"),
                 f"[{self.ci_low:.4g}, {self.ci_high:.4g}]",
             ),
             ("Wilcoxon p", f"{self.wilcoxon_p:.4g}"),
             ("Hedges' g (g_av)", f"{self.hedges_g:.3g}"),
-            (t("estimate.prepost.improved"), f"{self.share_improved:.0%}"),
-            (t("estimate.prepost.deteriorated"), f"{self.share_deteriorated:.0%}"),
-            (t("estimate.summary.n_units"), self.n_obs),
+            (Coded.of("estimate.prepost.improved"), f"{self.share_improved:.0%}"),
+            (
+                Coded.of("estimate.prepost.deteriorated"),
+                f"{self.share_deteriorated:.0%}",
+            ),
+            (Coded.of("estimate.summary.n_units"), self.n_obs),
         ]
 
 
@@ -107,9 +116,9 @@ def _pairs(
     )
     frame = frame[frame["y"].notna() & (frame["unit"] >= 0) & frame["period"].notna()]
     if frame.duplicated(["unit", "period"]).any():
-        raise DataError(t("estimate.panel.duplicates", unit=unit, time=period))
+        raise DataError.of("estimate.panel.duplicates", unit=unit, time=period)
     if (before is None) != (after is None):
-        raise DataError(t("estimate.prepost.both_periods"))
+        raise DataError.of("estimate.prepost.both_periods")
     if before is not None:
         frame = frame[frame["period"].isin([before, after])]
         frame = frame.assign(period=np.where(frame["period"] == before, 0, 1))
@@ -190,11 +199,11 @@ def prepost(
         c: float(np.mean(category == c)) if reliability else np.nan
         for c in ("improved", "unchanged", "deteriorated")
     }
-    warnings = [t("estimate.prepost.not_causal")]
+    warnings = [Coded.of("estimate.prepost.not_causal")]
     if reliability is None:
-        warnings.append(t("estimate.prepost.no_reliability"))
+        warnings.append(Coded.of("estimate.prepost.no_reliability"))
     if lost:
-        warnings.append(t("estimate.prepost.lost", units=lost))
+        warnings.append(Coded.of("estimate.prepost.lost", units=lost))
     return PrePostResult(
         mean_change=mean,
         std_error=se,
@@ -214,7 +223,7 @@ def prepost(
         n_obs=n,
         n_without_followup=lost,
         vcov="paired_t",
-        vcov_reason=t("estimate.vcov.paired_t"),
+        vcov_reason=Coded.of("estimate.vcov.paired_t"),
         warnings=tuple(warnings),
         units=pairs,
         table=coef_table(["mean_change"], [mean], [se], stat, p, lo, hi),

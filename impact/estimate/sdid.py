@@ -29,11 +29,11 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from impact.codes import Coded
 from impact.errors import DataError, check_option
 from impact.estimate import _sdid_core as core
 from impact.estimate._checks import as_binary, as_float, need, require_columns
-from impact.estimate._results import coef_table, render, t_inference
-from impact.i18n import t
+from impact.estimate._results import EffectResult, coef_table, render, t_inference
 
 Inference = Literal["auto", "placebo", "jackknife", "none"]
 INFERENCE: tuple[Inference, ...] = ("auto", "placebo", "jackknife", "none")
@@ -44,7 +44,7 @@ NAMES = {"sdid": "synthdid", "sc": "synthetic_control", "did": "did"}
 
 
 @dataclass(frozen=True, slots=True)
-class SdidResult:
+class SdidResult(EffectResult):
     """Effect on the treated, its interval, and the weights behind it.
 
     ``unit_weights``: Series over comparison units (sum 1); ``time_weights``:
@@ -70,7 +70,7 @@ class SdidResult:
     n_pre: int
     n_post: int
     treated_units: tuple[object, ...]
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Coded, ...] = ()
     table: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
 
     @property
@@ -82,8 +82,16 @@ class SdidResult:
         return self.inference
 
     @property
-    def vcov_reason(self) -> str:
-        return t(self.reason, **self.reason_params)
+    def vcov_reason(self) -> Coded:
+        return Coded(self.reason, self.reason_params)
+
+    @property
+    def n_obs(self) -> int:
+        return (self.n_treated + self.n_control) * (self.n_pre + self.n_post)
+
+    @property
+    def n_clusters(self) -> int:
+        return self.n_treated + self.n_control  # placebo/jackknife over units
 
     def tidy(self) -> pd.DataFrame:
         return self.table.copy()
@@ -101,22 +109,19 @@ class SdidResult:
 
     def summary(self, lang: str | None = None) -> str:
         donors = ", ".join(f"{u} {w:.2f}" for u, w in self.top_donors().items())
-        lines: list[tuple[str, object]] = [
-            (t("estimate.summary.effect", lang), f"{self.estimate:.4g}"),
+        lines: list[tuple[Coded | str, object]] = [
+            (Coded.of("estimate.summary.effect"), f"{self.estimate:.4g}"),
             (
-                t("estimate.summary.interval", lang),
+                Coded.of("estimate.summary.interval"),
                 f"[{self.ci_low:.4g}, {self.ci_high:.4g}]",
             ),
-            (t("estimate.summary.method", lang), self.inference),
-            (
-                t("estimate.summary.reason", lang),
-                t(self.reason, lang, **self.reason_params),
-            ),
-            (t("estimate.sdid.treated", lang), self.n_treated),
-            (t("estimate.sdid.donors", lang), donors),
+            (Coded.of("estimate.summary.method"), self.inference),
+            (Coded.of("estimate.summary.reason"), self.vcov_reason),
+            (Coded.of("estimate.sdid.treated"), self.n_treated),
+            (Coded.of("estimate.sdid.donors"), donors),
         ]
-        title = t(f"estimate.sdid.title_{self.method}", lang)
-        return render(title, self.table, lines, self.warnings)
+        title = Coded.of(f"estimate.sdid.title_{self.method}")
+        return render(title, self.table, lines, self.warnings, lang)
 
     def _repr_html_(self) -> str:
         return "<pre>" + self.summary() + "</pre>"
@@ -144,13 +149,13 @@ def _panel(
         }
     )
     if frame.isna().any().any():
-        raise DataError(t("estimate.sdid.missing", outcome=outcome, treated=treated))
+        raise DataError.of("estimate.sdid.missing", outcome=outcome, treated=treated)
     if frame.duplicated(["u", "t"]).any():
-        raise DataError(t("estimate.panel.duplicates", unit=unit, time=time))
+        raise DataError.of("estimate.panel.duplicates", unit=unit, time=time)
     Y = frame.pivot(index="u", columns="t", values="y")
     D = frame.pivot(index="u", columns="t", values="d")
     if Y.isna().any().any():
-        raise DataError(t("estimate.sdid.unbalanced", unit=unit, time=time))
+        raise DataError.of("estimate.sdid.unbalanced", unit=unit, time=time)
     ever = D.max(axis=1) > 0
     need(ever.any(), "estimate.sdid.no_treated", column=treated)
     need((~ever).any(), "estimate.sdid.no_control", column=treated)

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from impact.codes import Coded
 from impact.errors import DataError, check_option
 from impact.estimate._checks import as_float, codes_of, need, require_columns
 from impact.estimate._cs_aggregate import (
@@ -41,7 +42,6 @@ from impact.estimate._cs_smallsample import (
     singleton_cohorts,
 )
 from impact.estimate._results import ResultMixin, coef_table, t_inference
-from impact.i18n import t
 
 Control = Literal["never", "notyet"]
 BootWeights = Literal["mammen", "rademacher"]
@@ -61,7 +61,7 @@ class Wide:
     Y: np.ndarray  # (n_units, n_times)
     times: np.ndarray  # (n_times,)
     group: np.ndarray  # (n_units,) first treated period, 0 = never
-    warnings: tuple[str, ...]
+    warnings: tuple[Coded, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +79,10 @@ class StaggeredResult(ResultMixin):
     pretrend_stat: float
     pretrend_p: float
     vcov: str
-    vcov_reason: str
+    vcov_reason: Coded
     reason_code: str
     reason_params: dict[str, Any]
-    warnings: tuple[str, ...]
+    warnings: tuple[Coded, ...]
     table: pd.DataFrame = field(repr=False)
     influence: np.ndarray = field(repr=False)
     unit_group: np.ndarray = field(repr=False)
@@ -96,21 +96,50 @@ class StaggeredResult(ResultMixin):
     def method(self) -> str:
         return self.vcov
 
+    @property
+    def estimate(self) -> float:
+        """The simple aggregate ATT (see :meth:`aggregate`)."""
+        return self.aggregate("simple").att
+
+    @property
+    def std_error(self) -> float:
+        return self.aggregate("simple").std_error
+
+    @property
+    def ci_low(self) -> float:
+        return self.aggregate("simple").ci_low
+
+    @property
+    def ci_high(self) -> float:
+        return self.aggregate("simple").ci_high
+
+    @property
+    def p_value(self) -> float:
+        return self.aggregate("simple").p_value
+
+    @property
+    def n_obs(self) -> int:
+        return self.n_units * self.n_periods
+
+    @property
+    def n_clusters(self) -> int:
+        return self.n_units  # influence functions are summed per unit
+
     def aggregate(self, type: Aggregation = "simple") -> AggregateResult:
         """Aggregate ATT(g, t): simple, dynamic (event time), group or calendar."""
         check_option("type", type, AGGREGATIONS)
         return aggregate_cells(self, type)
 
-    def _title(self) -> str:
-        return t("estimate.staggered.title")
+    def _title(self) -> Coded:
+        return Coded.of("estimate.staggered.title")
 
-    def _summary_lines(self) -> list[tuple[str, object]]:
+    def _summary_lines(self) -> list[tuple[Coded | str, object]]:
         return [
-            (t("estimate.staggered.control"), self.control),
-            (t("estimate.event.pretrend"), f"{self.pretrend_p:.4g}"),
-            (t("estimate.summary.method"), self.vcov),
-            (t("estimate.summary.reason"), self.vcov_reason),
-            (t("estimate.summary.n_units"), self.n_units),
+            (Coded.of("estimate.staggered.control"), self.control),
+            (Coded.of("estimate.event.pretrend"), f"{self.pretrend_p:.4g}"),
+            (Coded.of("estimate.summary.method"), self.vcov),
+            (Coded.of("estimate.summary.reason"), self.vcov_reason),
+            (Coded.of("estimate.summary.n_units"), self.n_units),
         ]
 
 
@@ -120,15 +149,15 @@ def _wide(data: pd.DataFrame, outcome: str, unit: str, time: str, first: str) ->
     tv = as_float(data, time)
     g = as_float(data, first)
     if np.isnan(tv).any():
-        raise DataError(t("estimate.panel.time_missing", column=time))
+        raise DataError.of("estimate.panel.time_missing", column=time)
     u, n_units = codes_of(data, unit)
     if (u < 0).any():
-        raise DataError(t("estimate.staggered.unit_missing", column=unit))
+        raise DataError.of("estimate.staggered.unit_missing", column=unit)
     times, tcode = np.unique(tv, return_inverse=True)
     n_times = len(times)
     cell = np.bincount(u * n_times + tcode, minlength=n_units * n_times)
     if cell.max() > 1:
-        raise DataError(t("estimate.panel.duplicates", unit=unit, time=time))
+        raise DataError.of("estimate.panel.duplicates", unit=unit, time=time)
     Y = np.full((n_units, n_times), np.nan)
     Y[u, tcode] = y
     g = np.where(np.isnan(g), 0.0, g)
@@ -136,15 +165,17 @@ def _wide(data: pd.DataFrame, outcome: str, unit: str, time: str, first: str) ->
     G[u] = g
     varying = np.bincount(u, weights=(g - G[u]) ** 2, minlength=n_units) > 0
     need(not varying.any(), "estimate.staggered.group_varies", column=first)
-    warnings: list[str] = []
+    warnings: list[Coded] = []
     complete = ~np.isnan(Y).any(axis=1)
     if not complete.all():
         warnings.append(
-            t("estimate.staggered.unbalanced", units=int((~complete).sum()))
+            Coded.of("estimate.staggered.unbalanced", units=int((~complete).sum()))
         )
     early = (G > 0) & (times[0] >= G)
     if early.any():
-        warnings.append(t("estimate.staggered.already_treated", units=int(early.sum())))
+        warnings.append(
+            Coded.of("estimate.staggered.already_treated", units=int(early.sum()))
+        )
     late = times[-1] < G
     G = np.where(late, 0.0, G)
     keep = complete & ~early
@@ -297,14 +328,14 @@ def staggered(
         w = Wide(
             w.Y[:, cols], w.times[cols], np.where(w.group == last, 0.0, w.group), ()
         )
-        warnings.append(t("estimate.staggered.last_cohort_control", period=last))
+        warnings.append(Coded.of("estimate.staggered.last_cohort_control", period=last))
     need((w.group > 0).any(), "estimate.event.no_treated", column=first_treated)
     keys, att, inf = _cells(w, control)
     n = inf.shape[0]
     method, key, params = _method(vcov, bootstrap, w.group)
     if method == "multiplier":
         params.update(draws=draws, weights=weights)
-    reason = t(key, **params)
+    reason = Coded.of(key, **params)
     se, crit, df = _cell_inference(
         att, inf, method, w.group, (draws, weights, seed), alpha
     )

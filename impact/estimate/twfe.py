@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from impact.codes import Coded
 from impact.errors import check_option
 from impact.estimate import _linalg as la
 from impact.estimate._checks import as_binary, need
@@ -34,7 +35,6 @@ from impact.estimate.inference import (
     few_cluster_warnings,
 )
 from impact.estimate.wild import wild_cluster_bootstrap
-from impact.i18n import t
 
 WILD_DRAWS = 9999
 
@@ -49,35 +49,39 @@ class TwfeResult(ResultMixin):
     ci_high: float
     p_value: float
     vcov: Method
-    vcov_reason: str
+    vcov_reason: Coded
     n_obs: int
     n_units: int
     n_periods: int
     n_clusters: int
     n_treated_clusters: int
     df_k: int
-    warnings: tuple[str, ...]
+    warnings: tuple[Coded, ...]
     table: pd.DataFrame = field(repr=False)
 
     @property
-    def method(self) -> Method:
+    def method(self) -> str:
         return self.vcov
 
-    def _title(self) -> str:
-        return t("estimate.twfe.title")
+    @property
+    def estimate(self) -> float:
+        return self.att
 
-    def _summary_lines(self) -> list[tuple[str, object]]:
+    def _title(self) -> Coded:
+        return Coded.of("estimate.twfe.title")
+
+    def _summary_lines(self) -> list[tuple[Coded | str, object]]:
         return [
-            (t("estimate.summary.effect"), f"{self.att:.4g}"),
+            (Coded.of("estimate.summary.effect"), f"{self.att:.4g}"),
             (
-                t("estimate.summary.interval"),
+                Coded.of("estimate.summary.interval"),
                 f"[{self.ci_low:.4g}, {self.ci_high:.4g}]",
             ),
-            (t("estimate.summary.method"), self.vcov),
-            (t("estimate.summary.reason"), self.vcov_reason),
-            (t("estimate.summary.n_obs"), self.n_obs),
-            (t("estimate.summary.n_units"), self.n_units),
-            (t("estimate.summary.n_clusters"), self.n_clusters),
+            (Coded.of("estimate.summary.method"), self.vcov),
+            (Coded.of("estimate.summary.reason"), self.vcov_reason),
+            (Coded.of("estimate.summary.n_obs"), self.n_obs),
+            (Coded.of("estimate.summary.n_units"), self.n_units),
+            (Coded.of("estimate.summary.n_clusters"), self.n_clusters),
         ]
 
 
@@ -91,7 +95,7 @@ class FeFit:
     design: Design
     df: float | None
     df_k: int
-    warnings: tuple[str, ...]
+    warnings: tuple[Coded, ...]
 
 
 def treated_design(panel: Panel, ever_treated: np.ndarray) -> Design:
@@ -154,7 +158,7 @@ def fe_fit(
             )
             p[j], lo[j], hi[j] = res.p_value, res.ci_low, res.ci_high
         if not np.isfinite(np.concatenate([lo, hi])).all():
-            warnings.append(t("estimate.warn.unbounded"))
+            warnings.append(Coded.of("estimate.warn.unbounded"))
     table = coef_table(list(names), fit.beta, se, stat, p, lo, hi)
     return FeFit(table, V, choice, design, df, df_k, tuple(warnings))
 

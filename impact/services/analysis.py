@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 
 from impact.domain.instruments import Instrument, domain_label
 from impact.errors import EstimationError, check_option
-from impact.estimate import did, prepost, staggered
+from impact.estimate import EffectResult, PrePostResult, did, prepost, staggered
 from impact.i18n import t
 from impact.services.area_sdid import fit_sdid
 from impact.store import data, orgs, programmes
@@ -39,7 +39,7 @@ class OutcomeAnalysis:
     domain: str
     label: str
     design: str
-    estimate: Any  # DidResult | PrePostResult | AggregateResult
+    estimate: EffectResult  # DidResult | PrePostResult | AggregateResult | ...
     means: pd.DataFrame  # group, period, n, mean, sd, ci_low, ci_high
     change: pd.DataFrame  # group, improved, unchanged, deteriorated (counts)
     n_treated: int
@@ -175,7 +175,7 @@ def _participants(
     )
     higher_better = spec.direction == "higher_better"
     if chosen == "did":
-        result: Any = did(
+        result: EffectResult = did(
             rows, outcome="value", treated="treated", post="post", cluster="participant"
         )
     else:
@@ -197,7 +197,9 @@ def _participants(
     )
 
 
-def _prepost(rows: pd.DataFrame, spec: Instrument, higher_better: bool) -> Any:
+def _prepost(
+    rows: pd.DataFrame, spec: Instrument, higher_better: bool
+) -> PrePostResult:
     reliability = spec.reliability if spec.kind == "numeric" else None
     baseline_sd = rows.loc[rows["wave"] == 0, "value"].std()
     return prepost(

@@ -247,14 +247,20 @@ def _small(n: int, min_cell: int | None) -> bool:
 
 
 def effect_summary(
-    *, engine: Engine, org_slug: str, role: str, programme_ids: tuple[int, ...] = ()
+    *,
+    engine: Engine,
+    org_slug: str,
+    role: str,
+    programme_ids: tuple[int, ...] = (),
+    lang: str = "nl",
 ) -> pd.DataFrame:
     """Current effect estimate per programme and outcome, with its interval,
     inference method and evidence label (``impact.services.effects``).
 
     Runs the estimators on participant-level data, so the app calls it on request
     and caches it per data version. Funders: estimates about groups smaller
-    than ``IMPACT_MIN_CELL`` people are withheld.
+    than ``IMPACT_MIN_CELL`` people are withheld. Its texts (design, method,
+    notes) are in ``lang``, so a cache of it must be keyed by the language.
     """
     from impact.services.effects import effect_rows
 
@@ -265,4 +271,5 @@ def effect_summary(
         as_funder=as_funder,
         programme_ids=programme_ids,
         min_cell=min_cell_for(role),
+        lang=lang,
     )

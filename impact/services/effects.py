@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 
 from impact.domain.suppression import is_disclosive
 from impact.errors import EstimationError
-from impact.i18n import t
+from impact.i18n import t, use_language
 from impact.report.evidence import evidence_level
 from impact.services.analysis import OutcomeAnalysis, analyse_outcome, list_outcomes
 from impact.services.report_parts import DESIGNS, outcome_of
@@ -57,8 +57,21 @@ def effect_rows(
     as_funder: bool,
     programme_ids: Sequence[int] = (),
     min_cell: int | None = None,
+    lang: str = "nl",
 ) -> pd.DataFrame:
-    """EFFECT_COLUMNS, one row per programme and outcome (see module docstring)."""
+    """EFFECT_COLUMNS, one row per programme and outcome (see module docstring),
+    with the texts in ``lang``."""
+    with use_language(lang):
+        return _effect_rows(engine, org_slug, as_funder, programme_ids, min_cell)
+
+
+def _effect_rows(
+    engine: Engine,
+    org_slug: str,
+    as_funder: bool,
+    programme_ids: Sequence[int],
+    min_cell: int | None,
+) -> pd.DataFrame:
     rows = []
     for owner, name in _targets(engine, org_slug, as_funder, programme_ids):
         outcomes = list_outcomes(engine=engine, org_slug=owner, programme=name)

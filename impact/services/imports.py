@@ -274,9 +274,7 @@ def undo_import(
             raise PermissionDenied(t("import.undo_not_own", batch=batch_id))
         if batch.status != "imported":
             raise ImportRefused(t("import.already_undone", batch=batch_id))
-        from impact.services.restore import purge_expired
-
-        purge_expired(session=session, org=org)
+        archive.purge_expired(session=session, org=org)
         archive.archive_batch(session=session, org=org, batch=batch)
         removed = data.undo_batch_rows(session=session, org=org, batch=batch)
         audit.record(

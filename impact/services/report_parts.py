@@ -9,6 +9,7 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
+from impact.estimate import PrePostResult
 from impact.i18n import t
 from impact.report.convert import value_section
 from impact.report.model import (
@@ -67,7 +68,7 @@ def whole(value: Any) -> int:
 
 def outcome_of(a: OutcomeAnalysis, p_holm: float | None) -> Outcome:
     est = a.estimate
-    effect = num(getattr(est, "att", getattr(est, "mean_change", None)))
+    effect = num(est.estimate)
     low, high = num(est.ci_low), num(est.ci_high)
     binary = a.instrument.kind == "binary"
     return Outcome(
@@ -85,7 +86,7 @@ def outcome_of(a: OutcomeAnalysis, p_holm: float | None) -> Outcome:
         p_value=num(est.p_value),
         p_holm=p_holm,
         effect_size=_effect_size(a),
-        n_clusters=getattr(est, "n_clusters", None) or None,
+        n_clusters=est.n_clusters or None,
         inference=str(est.vcov),
         inference_reason=str(est.vcov_reason)[:2000],
         pretrend_p=num(a.pretrend_p),
@@ -132,7 +133,7 @@ def _effect_size(a: OutcomeAnalysis) -> float | None:
     """Pre/post: Hedges' g_av (from the engine). DiD: the effect divided by the
     pooled baseline SD, times Hedges' correction J = 1 - 3 / (4 (n1 + n2) - 9).
     Area designs: none (a between-wijk SD is not a scale for people)."""
-    if a.design == "prepost":
+    if isinstance(a.estimate, PrePostResult):
         return num(a.estimate.hedges_g)
     base = a.means[a.means["period"] == a.means["period"].min()]
     if a.design != "did" or base.empty or base["sd"].isna().all():
@@ -140,7 +141,7 @@ def _effect_size(a: OutcomeAnalysis) -> float | None:
     n = base["n"].sum()
     pooled = math.sqrt((base["sd"] ** 2 * (base["n"] - 1)).sum() / max(n - 2, 1))
     correction = 1 - 3 / (4 * n - 9)
-    return num(correction * a.estimate.att / pooled) if pooled > 0 else None
+    return num(correction * a.estimate.estimate / pooled) if pooled > 0 else None
 
 
 def _groups(means: pd.DataFrame) -> tuple[GroupMeans, ...]:
@@ -258,7 +259,7 @@ def value_of(
     """Social value of the first outcome the organisation has priced, if any."""
     for a in analyses:
         keys = VALUE_OF_OUTCOME.get(a.instrument.code)
-        effect, se = num(getattr(a.estimate, "att", None)), num(a.estimate.std_error)
+        effect, se = num(a.estimate.estimate), num(a.estimate.std_error)
         if not keys or effect is None or se is None or a.design == "prepost":
             continue
         params, cost = _priced(engine, org_slug, a.programme, keys)

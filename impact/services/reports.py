@@ -115,7 +115,7 @@ def _analyses(
 
 
 def _p(a: OutcomeAnalysis) -> float:
-    value = getattr(a.estimate, "p_value", float("nan"))
+    value = a.estimate.p_value
     return float(value) if value is not None else float("nan")
 
 

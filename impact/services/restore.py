@@ -10,7 +10,7 @@ rows link to the same people as before. Undo and restore are both audited.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 import pandas as pd
 from sqlalchemy.engine import Engine
@@ -21,26 +21,11 @@ from impact.i18n import t
 from impact.services.imports import check_groups, rekey_forward
 from impact.services.permissions import require
 from impact.store import archive, audit, batches, data, pseudonyms
+from impact.store.archive import RESTORE_DAYS, purge_expired
 from impact.store.engine import write_scope
 from impact.store.models import ImportBatch, Organisation
 
-#: an undone batch can be restored for this many days, then its rows are purged
-RESTORE_DAYS = 30
-
-
-def purge_expired(
-    *, session: Session, org: Organisation, now: datetime | None = None
-) -> list[int]:
-    """Purge the archive of batches undone more than :data:`RESTORE_DAYS` ago."""
-    cutoff = (now or datetime.now(UTC)) - timedelta(days=RESTORE_DAYS)
-    expired = archive.expired_batches(session=session, org=org, undone_before=cutoff)
-    if expired:
-        rows = archive.drop_archive(session=session, org=org, batch_ids=expired)
-        archive.mark_purged(session=session, org=org, batch_ids=expired)
-        audit.record(
-            session=session, action="purge", org=org, batches=expired, rows=rows
-        )
-    return expired
+__all__ = ["RESTORE_DAYS", "may_change", "purge_expired", "redo_import"]
 
 
 def may_change(batch: ImportBatch, user_id: int | None, role: str | None) -> bool:

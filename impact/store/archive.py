@@ -12,12 +12,13 @@ organisation's lock (see :func:`impact.store.pseudonyms.lock_organisation`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
+from impact.store import audit
 from impact.store.models import (
     ArchivedAreaObservation,
     ArchivedMeasurement,
@@ -49,6 +50,10 @@ AREA_FIELDS = (
     "value",
     "first_treated",
 )
+
+
+#: days an undone batch can be restored before its archive is purged
+RESTORE_DAYS = 30
 
 
 def _table(model: object) -> sa.Table:
@@ -176,3 +181,18 @@ def erase_archived(
         )
         removed += int(done.rowcount or 0)
     return removed
+
+
+def purge_expired(
+    *, session: Session, org: Organisation, now: datetime | None = None
+) -> list[int]:
+    """Purge the archive of batches undone more than :data:`RESTORE_DAYS` ago."""
+    cutoff = (now or datetime.now(UTC)) - timedelta(days=RESTORE_DAYS)
+    expired = expired_batches(session=session, org=org, undone_before=cutoff)
+    if expired:
+        rows = drop_archive(session=session, org=org, batch_ids=expired)
+        mark_purged(session=session, org=org, batch_ids=expired)
+        audit.record(
+            session=session, action="purge", org=org, batches=expired, rows=rows
+        )
+    return expired

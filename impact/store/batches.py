@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from sqlmodel import Session, col, select
 
 from impact.errors import NotFoundError
-from impact.i18n import t
 from impact.store.models import ImportBatch, Organisation
 
 
@@ -27,7 +26,7 @@ def find_imported_file(
 def get_batch(*, session: Session, org: Organisation, batch_id: int) -> ImportBatch:
     batch = session.get(ImportBatch, batch_id)
     if batch is None or batch.organisation_id != org.id:
-        raise NotFoundError(t("store.batch_not_found", batch=batch_id, org=org.slug))
+        raise NotFoundError.of("store.batch_not_found", batch=batch_id, org=org.slug)
     return batch
 
 

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from sqlmodel import Session, select
 
 from impact.errors import NotFoundError
-from impact.i18n import t
 from impact.store.models import ColumnMapping, Organisation
 
 
@@ -35,7 +34,7 @@ def get_mapping(*, session: Session, org: Organisation, name: str) -> dict[str, 
     ).first()
     if row is None:
         known = ", ".join(list_mappings(session=session, org=org)) or "-"
-        raise NotFoundError(t("store.mapping_not_found", name=name, known=known))
+        raise NotFoundError.of("store.mapping_not_found", name=name, known=known)
     return dict(row.mapping)
 
 

@@ -10,7 +10,6 @@ from sqlmodel import Session, col, select
 
 from impact.domain.roles import ROLES
 from impact.errors import DataError, NotFoundError
-from impact.i18n import t
 from impact.store.models import (
     Funding,
     Membership,
@@ -27,9 +26,9 @@ def create_organisation(
     *, session: Session, slug: str, name: str, kind: str = "provider"
 ) -> Organisation:
     if not _SLUG.match(slug):
-        raise DataError(t("errors.bad_slug", slug=slug))
+        raise DataError.of("errors.bad_slug", slug=slug)
     if find_organisation(session=session, slug=slug) is not None:
-        raise DataError(t("errors.org_exists", slug=slug))
+        raise DataError.of("errors.org_exists", slug=slug)
     org = Organisation(slug=slug, name=name, kind=kind, key_id=uuid.uuid4().hex)
     session.add(org)
     session.flush()
@@ -43,21 +42,21 @@ def find_organisation(*, session: Session, slug: str) -> Organisation | None:
 def get_organisation(*, session: Session, slug: str) -> Organisation:
     org = find_organisation(session=session, slug=slug)
     if org is None:
-        raise NotFoundError(t("errors.org_not_found", slug=slug))
+        raise NotFoundError.of("errors.org_not_found", slug=slug)
     return org
 
 
 def organisation_by_id(*, session: Session, org_id: int) -> Organisation:
     org = session.get(Organisation, org_id)
     if org is None:
-        raise NotFoundError(t("errors.org_not_found", slug=str(org_id)))
+        raise NotFoundError.of("errors.org_not_found", slug=str(org_id))
     return org
 
 
 def check_email(email: str) -> str:
     email = email.strip().lower()
     if not _EMAIL.match(email):
-        raise DataError(t("errors.bad_email", email=email))
+        raise DataError.of("errors.bad_email", email=email)
     return email
 
 

@@ -10,7 +10,6 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from impact.errors import NotFoundError
-from impact.i18n import t
 from impact.store.models import AnalysisPlan, Organisation, Programme, utcnow
 
 
@@ -72,5 +71,5 @@ def list_plans(
 def get_plan(*, session: Session, org: Organisation, plan_id: int) -> AnalysisPlan:
     plan = session.get(AnalysisPlan, plan_id)
     if plan is None or plan.organisation_id != org.id:
-        raise NotFoundError(t("app.plan.not_found", plan=plan_id))
+        raise NotFoundError.of("app.plan.not_found", plan=plan_id)
     return plan

@@ -11,7 +11,6 @@ from sqlmodel import Session, select
 from impact.domain.instruments import SHIPPED
 from impact.domain.instruments import Instrument as InstrumentSpec
 from impact.errors import NotFoundError
-from impact.i18n import t
 from impact.store.models import Instrument, Organisation, Programme
 
 PROGRAMME_FIELDS = (
@@ -47,7 +46,7 @@ def find_programme(
 def get_programme(*, session: Session, org: Organisation, name: str) -> Programme:
     programme = find_programme(session=session, org=org, name=name)
     if programme is None:
-        raise NotFoundError(t("errors.programme_not_found", name=name, org=org.slug))
+        raise NotFoundError.of("errors.programme_not_found", name=name, org=org.slug)
     return programme
 
 
@@ -56,8 +55,8 @@ def programme_by_id(
 ) -> Programme:
     programme = session.get(Programme, programme_id)
     if programme is None or programme.organisation_id != org.id:
-        raise NotFoundError(
-            t("errors.programme_not_found", name=str(programme_id), org=org.slug)
+        raise NotFoundError.of(
+            "errors.programme_not_found", name=str(programme_id), org=org.slug
         )
     return programme
 

@@ -14,7 +14,6 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from impact.errors import NotFoundError
-from impact.i18n import t
 from impact.store import summary
 from impact.store.models import Measurement, Organisation, Participant
 
@@ -33,7 +32,7 @@ def lock_organisation(*, session: Session, slug: str) -> Organisation:
         .execution_options(populate_existing=True)
     ).first()
     if org is None:
-        raise NotFoundError(t("errors.org_not_found", slug=slug))
+        raise NotFoundError.of("errors.org_not_found", slug=slug)
     return org
 
 

@@ -28,19 +28,15 @@ class PriceIndex:
     def __post_init__(self) -> None:
         for year, value in self.values.items():
             if not (isinstance(year, int) and math.isfinite(value) and value > 0):
-                from impact.i18n import t
-
-                raise DataError(t("value.bad_index", year=year, value=value))
+                raise DataError.of("value.bad_index", year=year, value=value)
 
     def factor(self, from_year: int, to_year: int) -> float:
         """Multiplier that expresses a ``from_year`` price in ``to_year`` prices."""
         missing = [y for y in (from_year, to_year) if y not in self.values]
         if missing:
-            from impact.i18n import t
-
             years = ", ".join(str(y) for y in sorted(self.values))
-            raise DataError(
-                t("value.index_year_missing", year=missing[0], years=years or "-")
+            raise DataError.of(
+                "value.index_year_missing", year=missing[0], years=years or "-"
             )
         return self.values[to_year] / self.values[from_year]
 

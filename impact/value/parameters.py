@@ -204,7 +204,5 @@ def default_parameter(key: str) -> ValueParameter:
     for parameter in DEFAULT_PARAMETERS:
         if parameter.key == key:
             return parameter
-    from impact.i18n import t
-
     known = ", ".join(p.key for p in DEFAULT_PARAMETERS)
-    raise DataError(t("value.unknown_parameter", name=key, known=known))
+    raise DataError.of("value.unknown_parameter", name=key, known=known)

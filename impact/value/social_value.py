@@ -20,7 +20,6 @@ import pandas as pd
 from scipy import stats
 
 from impact.errors import DataError
-from impact.i18n import t
 from impact.value.parameters import ValueParameter
 
 DEFAULT_DRAWS = 10_000
@@ -144,9 +143,9 @@ def _standard_error(
     elif effect_ci is not None:
         se = (effect_ci[1] - effect_ci[0]) / (2 * float(stats.norm.ppf(0.975)))
     else:
-        raise DataError(t("value.no_uncertainty"))
+        raise DataError.of("value.no_uncertainty")
     if not math.isfinite(se) or se < 0:
-        raise DataError(t("value.bad_std_error", value=se))
+        raise DataError.of("value.bad_std_error", value=se)
     return se
 
 
@@ -156,19 +155,19 @@ def _split_parameters(
     units = tuple(p for p in parameters if p.kind == "unit_value")
     missing = [p.key for p in units if p.amount is None]
     if missing:
-        raise DataError(t("value.amount_missing", keys=", ".join(missing)))
+        raise DataError.of("value.amount_missing", keys=", ".join(missing))
     if not units:
-        raise DataError(t("value.no_unit_values"))
+        raise DataError.of("value.no_unit_values")
     return units, tuple(p for p in parameters if p.kind == "return_ratio")
 
 
 def _check_inputs(n: int, cost: float, duration: float, rate: float) -> None:
     if n < 1:
-        raise DataError(t("value.no_participants"))
+        raise DataError.of("value.no_participants")
     if not (math.isfinite(cost) and cost > 0):
-        raise DataError(t("value.bad_cost", cost=cost))
+        raise DataError.of("value.bad_cost", cost=cost)
     if not (duration > 0 and 0 <= rate < 1):
-        raise DataError(t("value.bad_duration", years=duration, rate=rate))
+        raise DataError.of("value.bad_duration", years=duration, rate=rate)
 
 
 def _per_beneficiary(

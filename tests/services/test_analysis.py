@@ -79,7 +79,7 @@ def test_prepost_when_asked_is_labelled_not_causal(engine) -> None:  # type: ign
         design="prepost",
     )
     assert result.design == "prepost"
-    assert any("vergelijkingsgroep" in w for w in result.estimate.warnings)
+    assert any("vergelijkingsgroep" in w.render("nl") for w in result.estimate.warnings)
 
 
 def test_outcomes_are_listed_per_programme(engine) -> None:  # type: ignore[no-untyped-def]
