@@ -130,6 +130,11 @@ class EffectResult:
         def vcov_reason(self) -> Coded: ...
 
         @property
+        def reason_code(self) -> str:
+            """The catalogue key of ``vcov_reason``."""
+            ...
+
+        @property
         def estimate(self) -> float:
             """The headline effect (NaN where a design has none: see ``tidy()``)."""
             ...
@@ -163,11 +168,6 @@ class EffectResult:
     def method_code(self) -> str:
         """The inference method code (``vcov``)."""
         return self.vcov
-
-    @property
-    def reason_code(self) -> str:
-        """The catalogue key of :attr:`vcov_reason`."""
-        return self.vcov_reason.code
 
     def cov(self) -> pd.DataFrame | None:
         """Covariance matrix of the coefficients (terms x terms) where defined."""

@@ -76,6 +76,10 @@ class DidResult(EffectResult):
         return self.vcov
 
     @property
+    def reason_code(self) -> str:
+        return self.vcov_reason.code
+
+    @property
     def estimate(self) -> float:
         return self.att
 

@@ -68,6 +68,10 @@ class EventStudyResult(ResultMixin):
     def method(self) -> str:
         return self.vcov
 
+    @property
+    def reason_code(self) -> str:
+        return self.vcov_reason.code
+
     # no single headline effect: the coefficients per event time are in tidy()
     estimate = std_error = ci_low = ci_high = p_value = float("nan")
 

@@ -72,6 +72,10 @@ class PrePostResult(ResultMixin):
         return self.vcov
 
     @property
+    def reason_code(self) -> str:
+        return self.vcov_reason.code
+
+    @property
     def estimate(self) -> float:
         return self.mean_change
 

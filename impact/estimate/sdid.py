@@ -86,6 +86,10 @@ class SdidResult(EffectResult):
         return Coded(self.reason, self.reason_params)
 
     @property
+    def reason_code(self) -> str:
+        return self.reason
+
+    @property
     def n_obs(self) -> int:
         return (self.n_treated + self.n_control) * (self.n_pre + self.n_post)
 

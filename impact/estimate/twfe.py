@@ -64,6 +64,10 @@ class TwfeResult(ResultMixin):
         return self.vcov
 
     @property
+    def reason_code(self) -> str:
+        return self.vcov_reason.code
+
+    @property
     def estimate(self) -> float:
         return self.att
 
