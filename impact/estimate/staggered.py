@@ -97,10 +97,6 @@ class StaggeredResult(ResultMixin):
         return self.vcov
 
     @property
-    def reason_code(self) -> str:
-        return self.vcov_reason.code
-
-    @property
     def estimate(self) -> float:
         """The simple aggregate ATT (see :meth:`aggregate`)."""
         return self.aggregate("simple").att
