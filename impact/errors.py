@@ -22,7 +22,9 @@ class ImpactError(Exception):
     #: process exit status the CLI uses for this error
     exit_code: int = 1
 
-    def __init__(self, message: str | Coded = "", *, code: str | None = None) -> None:
+    def __init__(
+        self, message: str | Coded | tuple[Coded, ...] = "", *, code: str | None = None
+    ) -> None:
         super().__init__(message)
         #: the message code and parameters, or ready text (older callers)
         self.coded = message
@@ -37,6 +39,8 @@ class ImpactError(Exception):
     def render(self, lang: str | None = None) -> str:
         """The message in ``lang`` (default: the language of the current context)."""
         coded = self.coded
+        if isinstance(coded, tuple):  # several messages, one after the other
+            return " ".join(c.render(lang) for c in coded)
         return coded.render(lang) if isinstance(coded, Coded) else coded
 
     @property
@@ -94,7 +98,11 @@ class ImportRefused(DataError):
 
     code = "import_refused"
 
-    def __init__(self, message: str | Coded = "", problems: Sequence[Any] = ()) -> None:
+    def __init__(
+        self,
+        message: str | Coded | tuple[Coded, ...] = "",
+        problems: Sequence[Any] = (),
+    ) -> None:
         super().__init__(message)
         self.problems = list(problems)
 
