@@ -22,26 +22,29 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from impact.codes import Coded
 from impact.errors import DataError
 from impact.estimate._checks import as_float, require_columns
 from impact.estimate._meta_core import TAU2, fixed, i_squared, pool
-from impact.estimate._results import coef_table
+from impact.estimate._results import EffectResult, coef_table
 
 Method = Literal["REML", "DL", "PM"]
 Ci = Literal["hksj", "wald"]
 METHODS: tuple[Method, ...] = ("REML", "DL", "PM")
 CIS: tuple[Ci, ...] = ("hksj", "wald")
-#: warning codes (faces translate them with ``t("estimate.meta.<code>")``)
-FEW_STUDIES = "meta.few_studies"
-ONE_STUDY = "meta.one_study"
+#: warnings (faces render them in their language)
+FEW_STUDIES = Coded.of("estimate.meta.few_studies")
+ONE_STUDY = Coded.of("estimate.meta.one_study")
 
 
 @dataclass(frozen=True, slots=True)
-class MetaResult:
-    """A pooled random-effects estimate.
+class MetaResult(EffectResult):
+    """A pooled random-effects estimate (the :class:`EffectResult` protocol).
 
     ``std_error`` is the one the interval uses (HKSJ-adjusted with
     ``ci="hksj"``); ``se_wald`` is the unadjusted one. ``i2`` is a percentage.
+    ``method`` is the tau^2 estimator; ``vcov`` the interval (``hksj``/``wald``);
+    ``n_obs`` the number of studies.
     ``studies`` has one row per study: ``effect, std_error, weight`` (percent
     of the random-effects weight), indexed like the input rows.
     """
@@ -63,7 +66,7 @@ class MetaResult:
     method: str
     ci: str
     se_wald: float
-    warnings: tuple[str, ...]
+    warnings: tuple[Coded, ...]
     studies: pd.DataFrame = field(repr=False)
     table: pd.DataFrame = field(repr=False)
 
@@ -76,24 +79,43 @@ class MetaResult:
         """Degrees of freedom of the interval (None: normal)."""
         return self.k - 1 if self.ci == "hksj" else None
 
-    def tidy(self) -> pd.DataFrame:
-        """One row ``pooled``: estimate, std_error, statistic, p_value, ci_low/high."""
-        return self.table.copy()
+    @property
+    def vcov(self) -> str:
+        return self.ci
 
-    def coef(self) -> pd.Series:
-        return self.table["estimate"].copy()
+    @property
+    def vcov_reason(self) -> Coded:
+        return Coded.of(f"estimate.meta.reason.{self.ci}", k=self.k)
 
-    def se(self) -> pd.Series:
-        return self.table["std_error"].copy()
+    @property
+    def reason_code(self) -> str:
+        return self.vcov_reason.code
 
-    def summary(self, lang: str = "nl") -> str:
-        """A readable text table in ``lang`` (print it)."""
-        from impact.estimate._meta_text import render_meta
+    @property
+    def n_obs(self) -> int:
+        return self.k
 
-        return render_meta(self, lang)
+    @property
+    def n_clusters(self) -> int | None:
+        return None
 
-    def _repr_html_(self) -> str:
-        return "<pre>" + self.summary("en") + "</pre>"
+    def cov(self) -> pd.DataFrame:
+        return pd.DataFrame([[self.std_error**2]], index=["pooled"], columns=["pooled"])
+
+    def _title(self) -> Coded:
+        return Coded.of("meta.summary.title", k=self.k)
+
+    def _summary_lines(self) -> list[tuple[Coded | str, object]]:
+        return [
+            (Coded.of("meta.summary.method"), f"{self.method}, {self.ci.upper()}"),
+            (
+                Coded.of("meta.summary.prediction"),
+                f"[{self.pi_low:.4f}, {self.pi_high:.4f}]",
+            ),
+            ("tau^2", f"{self.tau2:.4f}"),
+            ("I^2", f"{self.i2:.2f}%"),
+            (f"Q(df = {self.q_df})", f"{self.q:.4f} (p = {self.q_p:.4g})"),
+        ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ import pytest
 from impact.errors import DataError, OptionError
 from impact.estimate import _meta_core as core
 from impact.estimate import meta, subgroups
+from impact.estimate._results import EffectResult
 
 TOL_4 = 6e-5  # four printed decimals
 TOL_2PCT = 6e-3  # I^2 printed with two decimals
@@ -136,7 +137,12 @@ def test_tidy_summary_and_weights(bcg: pd.DataFrame) -> None:
     ]  # fmt: skip
     assert tidy.loc["pooled", "estimate"] == res.estimate
     assert res.studies["weight"].sum() == pytest.approx(100.0)
-    assert "-0.7145" in res.summary("en") and "Gepoolde" in res.summary("nl")
+    assert "-0.7145" in res.summary("en") and "0.3132" in res.summary("en")
+    assert "Voorspellingsinterval" in res.summary("nl")
+    assert isinstance(res, EffectResult)
+    assert (res.vcov, res.n_obs, res.n_clusters) == ("hksj", 13, None)
+    assert res.reason_code == "estimate.meta.reason.hksj"
+    assert res.cov().loc["pooled", "pooled"] == pytest.approx(res.std_error**2)
 
 
 def test_subgroups_q_between_by_hand(bcg: pd.DataFrame) -> None:
@@ -169,7 +175,7 @@ def test_subgroup_test_detects_a_real_difference() -> None:
 def test_one_study_has_no_interval() -> None:
     res = meta(pd.DataFrame({"y": [0.3], "se": [0.1]}), effect="y", std_error="se")
     assert res.estimate == 0.3 and np.isnan(res.ci_low) and np.isnan(res.i2)
-    assert res.warnings == ("meta.one_study",)
+    assert [w.code for w in res.warnings] == ["estimate.meta.one_study"]
 
 
 def test_refuses_bad_input() -> None:

@@ -9,8 +9,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Random-effects meta-analysis (k = {k})",
     },
     "meta.summary.method": {"nl": "Methode", "en": "Method"},
-    "meta.summary.estimate": {"nl": "Gepoolde schatting", "en": "Pooled estimate"},
-    "meta.summary.std_error": {"nl": "Standaardfout", "en": "Standard error"},
+    "estimate.meta.reason.hksj": {
+        "nl": "Hartung-Knapp-Sidik-Jonkman: standaardfout uit de spreiding van de "
+        "{k} studies, t-verdeling met k-1 vrijheidsgraden",
+        "en": "Hartung-Knapp-Sidik-Jonkman: standard error from the spread of the "
+        "{k} studies, t distribution with k-1 degrees of freedom",
+    },
+    "estimate.meta.reason.wald": {
+        "nl": "Wald: normale verdeling, te smal als er weinig studies zijn",
+        "en": "Wald: normal distribution, too narrow when studies are few",
+    },
     "meta.summary.interval": {"nl": "95%-interval", "en": "95% interval"},
     "meta.summary.prediction": {
         "nl": "Voorspellingsinterval",
