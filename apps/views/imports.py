@@ -87,7 +87,9 @@ def _upload() -> None:
     if file is None:
         return
     data, name = file.getvalue(), file.name
-    preview = preview_upload(engine=engine(), org_slug=ORG, data=data, filename=name)
+    preview = preview_upload(
+        engine=engine(), org_slug=ORG, data=data, filename=name, lang=language()
+    )
     st.markdown(f"**{tr('app.imp.preview')}**")
     st.dataframe(
         pd.DataFrame(list(preview.rows), columns=list(preview.headers)).astype(str),
@@ -107,6 +109,7 @@ def _upload() -> None:
         mapping=mapping,
         programme=choices.programme,
         group=choices.group,
+        lang=language(),  # problems in the page's language
     )
     if parsed.problems:
         key = "app.imp.refused" if not parsed.ok else "app.imp.warnings"
@@ -140,6 +143,7 @@ def _do_import(
         user_id=user.user_id,
         actor=user.email,
         progress=lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg),
+        lang=language(),
     )
     bar.progress(1.0)
     clear_cache()

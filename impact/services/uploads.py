@@ -35,8 +35,10 @@ def ingest_context(
     mapping: Mapping[str, str] | None = None,
     mapping_name: str | None = None,
     today: dt.date | None = None,
+    lang: str | None = None,
 ) -> IngestContext:
-    """What the checks need from the store: instruments, programmes, mapping."""
+    """What the checks need from the store: instruments, programmes, mapping;
+    ``lang``: the language of the problems (the user's, passed by the face)."""
     with session_scope(engine) as session:
         org = orgs.get_organisation(session=session, slug=org_slug)
         if mapping is None and mapping_name:
@@ -60,6 +62,7 @@ def ingest_context(
             mapping=mapping,
             today=today or dt.date.today(),
             max_bytes=get_settings().max_upload_mb * 1024 * 1024,
+            lang=lang,
         )
 
 
@@ -113,6 +116,7 @@ def import_upload(
     actor: str = "",
     progress: Progress | None = None,
     pending: Reads | None = None,
+    lang: str | None = None,
 ) -> tuple[ImportResult, ParsedUpload]:
     """Check a file and store it in one transaction; raise ImportRefused on errors."""
     parsed = check_upload(
@@ -126,6 +130,7 @@ def import_upload(
         group=group,
         mapping=mapping,
         mapping_name=mapping_name,
+        lang=lang,
     )
     if not parsed.ok:
         _audit_refusal(engine, org_slug, filename, parsed, user_id, actor)
