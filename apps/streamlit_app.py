@@ -28,6 +28,7 @@ PAGES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         ("view_dashboard", "view_funded"),
     ),
     ("imports.py", "app.imp.title", ":material/upload_file:", ("import_data",)),
+    ("entry.py", "app.entry.title", ":material/edit_note:", ("import_data",)),
     ("analysis.py", "app.ana.title", ":material/query_stats:", ("run_analysis",)),
     ("reports.py", "app.rep.title", ":material/description:", ("download_report",)),
     ("admin.py", "app.admin.title", ":material/settings:", ("manage_users",)),

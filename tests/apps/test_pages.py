@@ -20,12 +20,12 @@ from impact.store.engine import get_engine, session_scope, write_scope
 from tests.apps.conftest import demo_email, login
 
 STAFF = {"dashboard.py", "programmes.py"}
-ANALYSTS = {*STAFF, "imports.py", "analysis.py", "reports.py"}
+ANALYSTS = {*STAFF, "imports.py", "entry.py", "analysis.py", "reports.py"}
 ALL_VIEWS = {*ANALYSTS, "funder.py", "admin.py", "sector.py"}
 EXPECTED_VIEWS = {
     "admin": {*ANALYSTS, "admin.py"},
     "analyst": ANALYSTS,
-    "uploader": {*STAFF, "imports.py"},
+    "uploader": {*STAFF, "imports.py", "entry.py"},
     "viewer": STAFF,
     "funder": {"funder.py", "programmes.py", "reports.py"},
     "sector": {"sector.py"},

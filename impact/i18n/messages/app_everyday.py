@@ -138,4 +138,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Nog geen bereikdoel: vul het in op de pagina Programma's.",
         "en": "No reach target yet: fill it in on the Programmes page.",
     },
+    "entry.no_scores": {
+        "nl": "Vul minstens één score in.",
+        "en": "Fill in at least one score.",
+    },
+    "entry.refused": {
+        "nl": "De meting is niet opgeslagen. Verbeter wat hieronder staat.",
+        "en": "The measurement was not stored. Correct what is listed below.",
+    },
+    "entry.batch_name": {"nl": "Directe invoer", "en": "Direct entry"},
+    "app.entry.title": {"nl": "Meting invoeren", "en": "Enter a measurement"},
+    "app.entry.caption": {
+        "nl": "Voor teams zonder spreadsheet: vul de meting van één cliënt in. Dezelfde "
+        "controles als bij een upload; het cliëntnummer wordt direct versleuteld. "
+        "Staat er voor dit moment al een score, dan wordt die verbeterd.",
+        "en": "For teams without a spreadsheet: enter one client's measurement. The "
+        "same checks as an upload; the client number is pseudonymised at once. A "
+        "score already stored for this moment is corrected.",
+    },
+    "app.entry.client": {"nl": "Cliëntnummer", "en": "Client number"},
+    "app.entry.client_help": {
+        "nl": "Uw eigen dossier- of cliëntnummer (geen BSN, geen naam).",
+        "en": "Your own case or client number (no BSN, no name).",
+    },
+    "app.entry.group": {"nl": "Groep", "en": "Group"},
+    "app.entry.wijk": {"nl": "Wijk (optioneel)", "en": "Wijk (optional)"},
+    "app.entry.instrument": {"nl": "Instrument", "en": "Instrument"},
+    "app.entry.date": {"nl": "Datum van de meting", "en": "Date of the measurement"},
+    "app.entry.wave": {"nl": "Meetmoment", "en": "Measurement moment"},
+    "app.entry.wave.0": {"nl": "Voormeting", "en": "Baseline"},
+    "app.entry.wave.1": {"nl": "Nameting", "en": "Follow-up"},
+    "app.entry.wave.n": {"nl": "Nameting {n}", "en": "Follow-up {n}"},
+    "app.entry.scores": {
+        "nl": "Scores ({low} tot en met {high})",
+        "en": "Scores ({low} to {high})",
+    },
+    "app.entry.yes": {"nl": "Ja", "en": "Yes"},
+    "app.entry.no": {"nl": "Nee", "en": "No"},
+    "app.entry.save": {"nl": "Meting opslaan", "en": "Save the measurement"},
+    "app.entry.saved": {
+        "nl": "Opgeslagen als import {batch}: {stored} score(s), waarvan {corrected} "
+        "verbeterd. Terugdraaien kan op de pagina Importeren.",
+        "en": "Stored as import {batch}: {stored} score(s), {corrected} of them "
+        "corrected. You can undo it on the Import page.",
+    },
+    "app.entry.no_programmes": {
+        "nl": "Er is nog geen programma. Maak er eerst een aan op de pagina Programma's.",
+        "en": "There is no programme yet. Create one on the Programmes page first.",
+    },
 }
