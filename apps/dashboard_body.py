@@ -64,6 +64,7 @@ def _filters(cells: DashboardCells) -> Filters:
     wijken = middle.multiselect(
         tr("app.dash.filter.wijk"),
         options=options.wijken,
+        format_func=lambda w: options.wijk_labels.get(w, w),
         placeholder=tr("app.dash.filter.all"),
         key="dash_wijken",
     )

@@ -8,19 +8,20 @@ Modules: ``_base`` (the Typer apps, language, errors, engine), ``admin`` (db,
 org, user, status), ``data`` (demo, serve, sample, import, template, report),
 ``ops`` (keys, erase, backup, restore, doctor), ``evidence`` (signed
 evidence packages, the sector hub), ``funding`` (funders and their
-programmes), ``server`` (starts the app).
+programmes), ``cbs`` (CBS neighbourhood statistics), ``server`` (starts the app).
 Each command module imports ``_base`` only; this package imports them all so
 their commands are registered on :data:`app`.
 """
 
 from __future__ import annotations
 
-from impact.cli import admin, data, evidence, funding, ops
+from impact.cli import admin, cbs, data, evidence, funding, ops
 from impact.cli._base import app
 
 __all__ = ["app", "main"]
 _COMMAND_MODULES = (
     admin,
+    cbs,
     data,
     evidence,
     funding,

@@ -13,7 +13,7 @@ person, see :func:`change_rule`); effect estimates come from ``impact.estimate``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlalchemy.engine import Engine
@@ -29,7 +29,7 @@ from impact.services.dashboard_views import (
 )
 from impact.services.permissions import allowed, require
 from impact.store import aggregates as agg
-from impact.store import orgs
+from impact.store import areas, orgs
 from impact.store.engine import session_scope
 
 #: |RCI| above this is a reliable change (Jacobson & Truax 1991)
@@ -56,6 +56,8 @@ class DashboardCells:
     area: pd.DataFrame  # aggregates.AREA_COLUMNS
     rules: dict[str, agg.ChangeRule]
     instruments: dict[str, tuple[str, int]]  # code -> (name, number of domains)
+    #: wijk code -> public name (from ``impact cbs import``), where known
+    area_names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,12 +150,17 @@ def load_cells(*, engine: Engine, org_slug: str, role: str) -> DashboardCells:
         )
         area = agg.area_cells(session=session, org=org, as_funder=as_funder)
         progs = agg.scoped_programmes(session=session, org=org, as_funder=as_funder)
+        wijk_names = areas.area_names(
+            session=session, codes=cells.reach["wijk"].dropna().astype(str)
+        )
     frame = pd.DataFrame(
         [(p.id, p.name, p.design, p.theme) for p in progs],
         columns=["id", "name", "design", "theme"],
     )
     names = {code: (s.name, len(s.domains)) for code, s in registry.items()}
-    return DashboardCells(frame, cells.change, cells.reach, area, rules, names)
+    return DashboardCells(
+        frame, cells.change, cells.reach, area, rules, names, wijk_names
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +168,8 @@ class FilterOptions:
     programmes: list[tuple[int, str]]
     wijken: list[str]
     periods: list[int]
+    #: wijk code -> "Name (code)" for the filter (the code alone when unnamed)
+    wijk_labels: dict[str, str] = field(default_factory=dict)
 
 
 def filter_options(cells: DashboardCells) -> FilterOptions:
@@ -168,7 +177,8 @@ def filter_options(cells: DashboardCells) -> FilterOptions:
     wijken = sorted({str(w) for w in cells.reach["wijk"].dropna()})
     periods = sorted({int(p) for p in cells.reach["period"].dropna()})
     progs = [(int(i), str(n)) for i, n in cells.programmes[["id", "name"]].values]
-    return FilterOptions(progs, wijken, periods)
+    labels = {w: areas.area_label(w, cells.area_names) for w in wijken}
+    return FilterOptions(progs, wijken, periods, labels)
 
 
 def period_label(period: int) -> str:
@@ -224,12 +234,21 @@ def build_view(
         participants=None if _small(people, min_cell) else people,
         programmes=len(shown),
         wijken=int(reach["wijk"].nunique()),
-        reach=reach_view(reach, names, min_cell),
+        reach=_with_wijk_names(reach_view(reach, names, min_cell), cells),
         outcomes=outcome_view(change, names, labels, texts, min_cell),
         waves=wave_view(change, names, labels, min_cell),
         periods=_with_period_labels(period_view(change, names, labels, min_cell)),
         area=_with_indicator_labels(area_view(area, names), cells),
         min_cell=min_cell,
+    )
+
+
+def _with_wijk_names(frame: pd.DataFrame, cells: DashboardCells) -> pd.DataFrame:
+    """Wijk codes shown as ``Name (code)`` where CBS names were imported."""
+    if not cells.area_names or "wijk" not in frame:
+        return frame
+    return frame.assign(
+        wijk=[areas.area_label(str(w), cells.area_names) for w in frame["wijk"]]
     )
 
 

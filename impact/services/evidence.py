@@ -34,6 +34,7 @@ DESIGN_OF_ESTIMATOR = {
     "did_2x2": "did",
     "prepost": "prepost",
     "callaway_santanna": "staggered",
+    "synthdid": "sdid",
 }
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _YEAR = re.compile(r"^(\d{4})$")

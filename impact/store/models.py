@@ -345,3 +345,16 @@ class EvidencePackage(SQLModel, table=True):
     payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
     imported_at: datetime = Field(default_factory=utcnow)
     replaced_at: datetime | None = None
+
+
+class AreaName(SQLModel, table=True):
+    """The public name of a CBS area code (gemeente, wijk or buurt), from CBS
+    *Kerncijfers wijken en buurten*. Public data, so one table for everyone;
+    ``source`` names the CBS table (e.g. ``85984NED``)."""
+
+    code: str = Field(primary_key=True, max_length=12)
+    name: str = Field(max_length=120)
+    level: str = Field(max_length=8)
+    gemeente_code: str = Field(max_length=8, index=True)
+    source: str = Field(max_length=40)
+    updated_at: datetime = Field(default_factory=utcnow)

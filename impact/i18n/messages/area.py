@@ -128,4 +128,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Synthetic twin",
     },
     "charts.sdid.value": {"nl": "Waarde", "en": "Value"},
+    # --- CBS import --------------------------------------------------------------
+    "cbs.no_file": {
+        "nl": "Bestand {path} bestaat niet.",
+        "en": "File {path} does not exist.",
+    },
+    "cbs.one_source": {
+        "nl": "Geef precies één bron: --table (online via CBS Open Data) of --file (een gedownload bestand).",
+        "en": "Give exactly one source: --table (online from CBS Open Data) or --file (a downloaded file).",
+    },
+    "cbs.not_kerncijfers": {
+        "nl": "Dit is geen tabel Kerncijfers wijken en buurten: kolom(men) {missing} ontbreken. Download de tabel van CBS Open Data (bijv. 85984NED) als CSV of JSON.",
+        "en": "This is not a Kerncijfers wijken en buurten table: column(s) {missing} are missing. Download the table from CBS Open Data (e.g. 85984NED) as CSV or JSON.",
+    },
+    "cbs.no_indicator": {
+        "nl": "Indicator(en) {missing} staan niet in de tabel. Beschikbaar zijn onder meer: {available}.",
+        "en": "Indicator(s) {missing} are not in the table. Available include: {available}.",
+    },
+    "cbs.no_regions": {
+        "nl": "Geen gemeente, wijk of buurt gevonden voor {gemeenten}. Controleer de gemeentecode (GM + 4 cijfers).",
+        "en": "No municipality, district or neighbourhood found for {gemeenten}. Check the municipality code (GM + 4 digits).",
+    },
+    "cbs.no_year": {
+        "nl": "Van tabel {table} is het jaar niet bekend; geef het met --year.",
+        "en": "The year of table {table} is not known; give it with --year.",
+    },
+    "cbs.no_client": {
+        "nl": "Het pakket cbsodata is niet geïnstalleerd (pip install cbsodata); download de tabel anders van CBS Open Data en gebruik --file.",
+        "en": "The cbsodata package is not installed (pip install cbsodata); otherwise download the table from CBS Open Data and use --file.",
+    },
+    "cbs.fetch_failed": {
+        "nl": "Tabel {table} kon niet van CBS Open Data worden gehaald ({error}). Zonder internet: download het bestand en gebruik --file.",
+        "en": "Table {table} could not be fetched from CBS Open Data ({error}). Offline: download the file and use --file.",
+    },
+    "cli.cbs_imported": {
+        "nl": "CBS-tabel {table} ({year}): {names} namen ({wijken} wijken, {buurten} buurten), {observations} waarden van {indicators} opgeslagen.",
+        "en": "CBS table {table} ({year}): {names} names ({wijken} wijken, {buurten} buurten), {observations} values of {indicators} stored.",
+    },
 }
