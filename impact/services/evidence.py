@@ -22,7 +22,6 @@ from impact import __version__
 from impact.config import get_settings, master_secret
 from impact.domain import evidence as ev
 from impact.errors import DataError, ImpactError, NotFoundError, ReportError
-from impact.i18n import t
 from impact.report.evidence import evidence_level
 from impact.report.model import EvidenceReport, Outcome
 from impact.services.reports import build_report
@@ -81,12 +80,8 @@ def export_package(
     kinds = kinds or {}
     bad = sorted(k for k in kinds.values() if k not in ev.INTERVENTION_KINDS)
     if bad:
-        raise DataError(
-            t(
-                "evidence.bad_kind",
-                kind=bad[0],
-                allowed=", ".join(ev.INTERVENTION_KINDS),
-            )
+        raise DataError.of(
+            "evidence.bad_kind", kind=bad[0], allowed=", ".join(ev.INTERVENTION_KINDS)
         )
     bounds = parse_period(period) if period else None
     with session_scope(engine) as session:
@@ -110,14 +105,12 @@ def export_package(
             withheld.append({"programme": name, "outcome": None, "reason": "no_data"})
             continue
         if bounds and not _within(report, bounds):
-            raise DataError(
-                t(
-                    "evidence.period_outside",
-                    programme=name,
-                    start=report.period_start.isoformat(),
-                    end=report.period_end.isoformat(),
-                    period=period,
-                )
+            raise DataError.of(
+                "evidence.period_outside",
+                programme=name,
+                start=report.period_start.isoformat(),
+                end=report.period_end.isoformat(),
+                period=period,
             )
         spans.append((report.period_start, report.period_end))
         for outcome in report.outcomes:
@@ -232,12 +225,12 @@ def parse_period(text: str) -> tuple[date, date]:
     """``2024-Q1:2024-Q4``, ``2023:2024`` or ``2024-01-01:2024-12-31``."""
     parts = text.split(":")
     if len(parts) != 2:
-        raise DataError(t("evidence.bad_period", period=text))
+        raise DataError.of("evidence.bad_period", period=text)
     start, end = (
         _bound(p.strip(), first=i == 0, text=text) for i, p in enumerate(parts)
     )
     if end < start:
-        raise DataError(t("evidence.bad_period", period=text))
+        raise DataError.of("evidence.bad_period", period=text)
     return start, end
 
 
@@ -253,7 +246,7 @@ def _bound(part: str, *, first: bool, text: str) -> date:
     try:
         return date.fromisoformat(part)
     except ValueError:
-        raise DataError(t("evidence.bad_period", period=text)) from None
+        raise DataError.of("evidence.bad_period", period=text) from None
 
 
 def _within(report: EvidenceReport, bounds: tuple[date, date]) -> bool:

@@ -15,9 +15,9 @@ from datetime import datetime
 
 from sqlalchemy.engine import Engine
 
+from impact.codes import Coded
 from impact.domain import evidence as ev
 from impact.errors import DataError
-from impact.i18n import t
 from impact.services.evidence import EvidenceRefused, ImportOutcome
 from impact.store import audit, orgs
 from impact.store import evidence as store
@@ -30,7 +30,9 @@ SECTOR_KIND = "sector"
 def _hub(session: object, hub_slug: str) -> Organisation:
     hub = orgs.get_organisation(session=session, slug=hub_slug)  # type: ignore[arg-type]
     if hub.kind != SECTOR_KIND:
-        raise DataError(t("evidence.not_a_hub", org=hub_slug), code="evidence.not_hub")
+        raise DataError(
+            Coded.of("evidence.not_a_hub", org=hub_slug), code="evidence.not_hub"
+        )
     return hub
 
 
@@ -41,7 +43,7 @@ def trust_key(
     try:
         ev.parse_public_key(key)
     except ev.PackageInvalid:
-        raise DataError(t("evidence.bad_key"), code="evidence.bad_key") from None
+        raise DataError(Coded.of("evidence.bad_key"), code="evidence.bad_key") from None
     with write_scope(engine) as session:
         hub = _hub(session, hub_slug)
         changed = store.set_trusted_key(
@@ -137,7 +139,7 @@ def _outcome(status: str, payload: dict[str, object]) -> ImportOutcome:
 
 def _refused(code: str, **params: str) -> EvidenceRefused:
     refused = EvidenceRefused(
-        t(f"evidence.refused.{code}", None, **params), code=f"evidence.{code}"
+        Coded(f"evidence.refused.{code}", params), code=f"evidence.{code}"
     )
     refused.source = params.get("source", "")
     return refused

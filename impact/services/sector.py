@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy.engine import Engine
 
+from impact.codes import Coded
 from impact.domain import evidence as ev
 from impact.errors import DataError
 from impact.estimate import meta, subgroups
@@ -113,7 +114,7 @@ def sector_evidence(
         hub = orgs.get_organisation(session=session, slug=hub_slug)
         if hub.kind != "sector":
             raise DataError(
-                t("evidence.not_a_hub", org=hub_slug), code="evidence.not_hub"
+                Coded.of("evidence.not_a_hub", org=hub_slug), code="evidence.not_hub"
             )
         packages = _newest_per_organisation(
             store.current_packages(session=session, hub=hub)

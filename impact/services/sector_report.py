@@ -114,7 +114,7 @@ def render_sector_report(
     check_option("lang", lang, ("nl", "en"))
     evidence = sector_evidence(engine=engine, hub_slug=hub_slug, role=role)
     if not evidence.pools:
-        raise ReportError(t("sector.report.empty", lang, hub=hub_slug))
+        raise ReportError.of("sector.report.empty", hub=hub_slug)
     doc = _document(evidence, lang)
     metadata = json.dumps(dataclasses.asdict(evidence), ensure_ascii=False)
     content = (render_pdf if fmt == "pdf" else render_xlsx)(doc, metadata)
