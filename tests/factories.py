@@ -33,6 +33,10 @@ STORE_WRITES = frozenset(
         "save_mapping",
         "save_value_parameter",
         "lock_plan",
+        "archive_batch",
+        "drop_archive",
+        "mark_purged",
+        "erase_archived",
     }
 )
 

@@ -88,7 +88,7 @@ def erase_client(
         people, rows = pseudonyms.erase_participants(
             session=session, org=org, pseudonym=pseudonym
         )
-        rows += archive.erase_archived(
+        archived = archive.erase_archived(
             session=session,
             org=org,
             pseudonyms_by_generation=_every_generation(client_ref, org),
@@ -101,8 +101,9 @@ def erase_client(
             actor=actor,
             participants=people,
             measurements=rows,
+            archived=archived,
         )
-        return Erasure(org.slug, people, rows)
+        return Erasure(org.slug, people, rows + archived)
 
 
 def _every_generation(client_ref: str, org: Organisation) -> dict[int, str]:

@@ -85,8 +85,8 @@ def _erase_everywhere(engine: Engine) -> None:
             ).scalars()
         ]
     assert details == [
-        {"participants": 2, "measurements": len(person)},
-        {"participants": 0, "measurements": 0},
+        {"participants": 2, "measurements": len(person), "archived": 0},
+        {"participants": 0, "measurements": 0, "archived": 0},
     ]
     dispose_engines()
 

@@ -14,6 +14,7 @@ wherever it turns up in a result.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import importlib
 import inspect
 import pkgutil
@@ -46,6 +47,7 @@ from impact.services import (
 from impact.services.imports import frames_sha256, import_frames
 from impact.store import (
     aggregates,
+    archive,
     audit,
     batches,
     data,
@@ -392,6 +394,19 @@ def reads(
             "batch_ids", lambda b: batches.get_batch(session=s, org=org, batch_id=b)
         ),
         "batches.list_batches": [batches.list_batches(session=s, org=org)],
+        "archive.archived_measurements": each(
+            "batch_ids",
+            lambda b: archive.archived_measurements(session=s, org=org, batch_id=b),
+        ),
+        "archive.archived_area": each(
+            "batch_ids",
+            lambda b: archive.archived_area(session=s, org=org, batch_id=b),
+        ),
+        "archive.expired_batches": [
+            archive.expired_batches(
+                session=s, org=org, undone_before=dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
+            )
+        ],
         "audit.events": [audit.events(session=s, org=org)],
         "data.count_rows": [data.count_rows(session=s, org=org)],
         "data.programme_counts": [data.programme_counts(session=s, org=org)],

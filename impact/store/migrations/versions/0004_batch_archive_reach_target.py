@@ -87,7 +87,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('programme') as batch:
+    # ALTER TABLE ... DROP COLUMN in place (SQLite >= 3.35): copying the table
+    # would drop 'programme', which participants reference, and fail
+    with op.batch_alter_table('programme', recreate='never') as batch:
         batch.drop_column('reach_target')
     op.drop_index('ix_archivedareaobs_batch', table_name='archivedareaobservation')
     op.drop_table('archivedareaobservation')
