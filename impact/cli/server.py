@@ -33,7 +33,7 @@ POLL_SECONDS = 0.2
 def run_app(port: int, host: str = DEFAULT_HOST) -> None:
     from impact.config import get_settings
 
-    script = Path(__file__).resolve().parents[2] / "apps" / "streamlit_app.py"
+    script = app_script()
     if not script.exists():
         raise ImpactError(t("cli.app_missing", path=script))
     settings = get_settings()
@@ -115,3 +115,18 @@ def _die_with_parent() -> None:
         pr_set_pdeathsig = 1
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
         libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
+def app_script() -> Path:
+    """The Streamlit entry script: in an installed wheel the package
+    ``impact.webapp`` (``apps/`` shipped by setup.py), in a source checkout
+    ``apps/`` beside the package."""
+    from importlib.util import find_spec
+
+    checkout = Path(__file__).resolve().parents[2] / "apps" / "streamlit_app.py"
+    if checkout.exists():
+        return checkout
+    spec = find_spec("impact.webapp")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        return Path(folder) / "streamlit_app.py"
+    return checkout
