@@ -120,3 +120,17 @@ def redo(frame: pd.DataFrame, org: str, role: str) -> None:
         clear_cache()
         st.session_state["imp_redone"] = (int(batch), restored)
         st.rerun()
+
+
+def own_template(place: object, org: str, role: str) -> None:
+    """The organisation's own template, with its lists as drop-downs."""
+    from common import language
+
+    from impact.services.org_template import organisation_template
+
+    name, data = organisation_template(
+        engine=engine(), org_slug=org, lang=language(), role=role
+    )
+    place.download_button(  # type: ignore[attr-defined]
+        tr("app.imp.template.own"), data=data, file_name=name, key="imp_tpl_own"
+    )

@@ -37,6 +37,7 @@ def _template() -> None:
     right.download_button(
         tr("app.imp.template.download"), data=data, file_name=name, key="imp_tpl"
     )
+    import_choices.own_template(right, ORG, ROLE)
 
 
 def _mapping_editor(preview: object, key: str = "imp_mapping") -> dict[str, str]:

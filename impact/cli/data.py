@@ -224,13 +224,21 @@ class _progress:
 @app.command("template")
 @handles_errors
 def template(
-    kind: Annotated[str, typer.Argument(help="participant or area")],
     out: Annotated[Path, typer.Option("--out", help="Workbook to write (.xlsx).")],
+    kind: Annotated[str, typer.Argument(help="participant or area")] = "participant",
     instrument: Annotated[
         str | None,
         typer.Option("--instrument", help="zrm, pg, djg6, djg11 or swemwbs (wide)."),
     ] = None,
     lang: Annotated[str, typer.Option("--lang", help="nl or en.")] = "nl",
+    org: Annotated[
+        str | None,
+        typer.Option(
+            "--org",
+            help="The organisation's own template: its programmes, instruments, "
+            "wijken and groups as drop-down lists.",
+        ),
+    ] = None,
 ) -> None:
     """Write an empty import template (with instructions and drop-down lists)."""
     from impact.errors import check_option
@@ -238,6 +246,13 @@ def template(
 
     check_option("kind", kind, ("participant", "area"))
     check_option("lang", lang, ("nl", "en"))
+    if org is not None:
+        from impact.services.org_template import organisation_template
+
+        _name, data = organisation_template(engine=engine(), org_slug=org, lang=lang)
+        out.write_bytes(data)
+        echo(t("cli.template_written", path=out))
+        return
     out.write_bytes(write_template(kind, instrument=instrument, lang=lang))  # type: ignore[arg-type]
     echo(t("cli.template_written", path=out))
 

@@ -186,4 +186,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Er is nog geen programma. Maak er eerst een aan op de pagina Programma's.",
         "en": "There is no programme yet. Create one on the Programmes page first.",
     },
+    "orgtpl.intro": {
+        "nl": "Sjabloon van uw organisatie: vul per rij één meting in op het blad "
+        "Gegevens. De keuzelijsten bevatten uw programma's, instrumenten, domeinen, "
+        "wijken, groepen en meetmomenten. Namen, adressen en BSN horen hier niet in.",
+        "en": "Your organisation's template: one measurement per row on the data "
+        "sheet. The drop-down lists hold your programmes, instruments, domains, "
+        "wijken, groups and measurement moments. Names, addresses and BSN do not "
+        "belong here.",
+    },
+    "app.imp.template.own": {
+        "nl": "Sjabloon van uw organisatie (met keuzelijsten)",
+        "en": "Your organisation's template (with drop-down lists)",
+    },
 }
