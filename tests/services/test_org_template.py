@@ -49,7 +49,8 @@ def test_the_organisations_own_lists(engine) -> None:  # type: ignore[no-untyped
     name, data = organisation_template(engine=engine, org_slug="buurtwerk")
     assert name == "sjabloon_buurtwerk_nl.xlsx"
     lists = _lists(data)
-    assert lists["B"] == sorted([sample.DEBT, sample.YOUTH])  # participant programmes only
+    # participant programmes only (not the area programme)
+    assert lists["B"] == sorted([sample.DEBT, sample.YOUTH])
     assert lists["C"] == ["deelnemer", "vergelijkingsgroep"]
     assert "zrm" in lists["E"] and "problematische_schulden" in lists["E"]
     assert "cohesie" not in lists["E"]  # an area indicator, not for people
