@@ -13,11 +13,14 @@ from common import current_user, engine, language, tr
 from impact.errors import ImpactError, ImportRefused
 from impact.services import import_tools
 from impact.services.imports import undo_import
-from impact.services.uploads import check_upload, import_upload, preview_upload
+from impact.services.upload_jobs import UploadJob, uploads
 
 user = current_user()
 assert user is not None  # noqa: S101 - the router shows this page only when logged in
 ORG, ROLE = user.org_slug, user.role
+#: how long a rerun waits for a job before it shows progress instead
+WAIT_SECONDS = 3.0
+POLL_SECONDS = 1.0
 
 st.title(tr("app.imp.title"))
 st.caption(user.org_name)
@@ -69,28 +72,74 @@ def _mapping_editor(preview: object, key: str = "imp_mapping") -> dict[str, str]
     )
 
 
-def _problems(problems: list[object], data: bytes, filename: str) -> None:
+def _problems(problems: list[object], marked: bytes | None, filename: str) -> None:
     import_choices.problem_groups(problems)
-    marked = import_tools.marked_copy(data, filename, problems, language(), ROLE)  # type: ignore[arg-type]
-    st.download_button(
-        tr("app.imp.marked"),
-        data=marked,
-        file_name=f"problemen_{filename.rsplit('.', 1)[0]}.xlsx",
-        key="imp_marked",
+    if marked is not None:
+        st.download_button(
+            tr("app.imp.marked"),
+            data=marked,
+            file_name=f"problemen_{filename.rsplit('.', 1)[0]}.xlsx",
+            key="imp_marked",
+        )
+
+
+def _job(kind: str, data: bytes, name: str, options: dict | None = None) -> UploadJob:
+    """The background job for this upload (the same one on every rerun)."""
+    return uploads().job(
+        kind,  # type: ignore[arg-type]
+        org_slug=ORG,
+        role=ROLE,
+        data=data,
+        filename=name,
+        lang=language(),
+        options=options,
     )
+
+
+def _ready(job: UploadJob) -> bool:
+    """True when the job ended well; else its progress, refusal or failure shows."""
+    if not job.done:
+        with st.spinner(tr(f"app.imp.job.{job.status}")):
+            job.wait(WAIT_SECONDS)  # small files are done by now: no flicker
+    if not job.done:
+        _progress(job)
+        return False
+    if job.error is not None:
+        st.error(str(job.error))
+        if job.error.problems:
+            _problems(list(job.error.problems), None, "")
+        return False
+    if job.status == "failed":
+        st.error(job.error_message or tr("app.imp.job_died"))
+        return False
+    return True
+
+
+@st.fragment(run_every=POLL_SECONDS)
+def _progress(job: UploadJob) -> None:
+    """The job's progress, refreshed on its own; the page reruns when it ends."""
+    if job.done:
+        st.rerun()
+    text = job.message or tr(f"app.imp.job.{job.status}")
+    st.progress(min(max(job.fraction, 0.0), 1.0), text=text)
 
 
 def _upload() -> None:
     st.subheader(tr("app.imp.upload.title"))
     file = st.file_uploader(
-        tr("app.imp.upload.label"), type=["xlsx", "xlsm", "csv"], key="imp_file"
+        tr("app.imp.upload.label"), type=["xlsx", "ods", "csv"], key="imp_file"
     )
     if file is None:
         return
     data, name = file.getvalue(), file.name
-    preview = preview_upload(
-        engine=engine(), org_slug=ORG, data=data, filename=name, lang=language()
-    )
+    preview_job = _job("preview", data, name)
+    if not _ready(preview_job):
+        return
+    preview = preview_job.result
+    if preview.problems and not preview.ok:
+        st.error(tr("app.imp.refused", n=len(preview.problems)))
+        _problems(list(preview.problems), None, name)
+        return
     st.markdown(f"**{tr('app.imp.preview')}**")
     st.dataframe(
         pd.DataFrame(list(preview.rows), columns=list(preview.headers)).astype(str),
@@ -102,54 +151,40 @@ def _upload() -> None:
     st.caption(tr("app.imp.mapping_help"))
     seeded = import_choices.seeded(preview, choices.saved)
     mapping = _mapping_editor(seeded, key=f"imp_mapping_{id(choices.saved)}")
-    parsed = check_upload(
-        engine=engine(),
-        org_slug=ORG,
-        data=data,
-        filename=name,
-        mapping=mapping,
-        programme=choices.programme,
-        group=choices.group,
-        lang=language(),  # problems in the page's language
-    )
-    if parsed.problems:
-        key = "app.imp.refused" if not parsed.ok else "app.imp.warnings"
-        n = len(parsed.problems)
-        (st.error if not parsed.ok else st.warning)(tr(key, n=n))
-        _problems(list(parsed.problems), data, name)
-    if not parsed.ok:
+    options = {
+        "mapping": mapping,
+        "programme": choices.programme,
+        "group": choices.group,
+    }
+    check = _job("check", data, name, options)
+    if not _ready(check):
         return
-    n_rows = len(parsed.measurements) + len(parsed.area_observations)
-    st.success(tr("app.imp.ready", rows=n_rows))
+    summary = check.result
+    if summary.problems:
+        key = "app.imp.refused" if not summary.ok else "app.imp.warnings"
+        (st.error if not summary.ok else st.warning)(tr(key, n=len(summary.problems)))
+        _problems(list(summary.problems), summary.marked, name)
+    if not summary.ok:
+        return
+    st.success(tr("app.imp.ready", rows=summary.n_rows))
+    started = f"{check.key}:{user.user_id}"
     if st.button(tr("app.imp.confirm"), type="primary", key="imp_confirm"):
-        _do_import(data, name, mapping, choices)
+        st.session_state["imp_started"] = started
+    if st.session_state.get("imp_started") == started:
+        _do_import(data, name, {**options, "save_mapping_as": choices.save_as})
 
 
-def _do_import(
-    data: bytes,
-    name: str,
-    mapping: dict[str, str],
-    choices: import_choices.Choices,
-) -> None:
-    bar = st.progress(0.0, text=tr("app.imp.progress"))
-    result, _parsed = import_upload(
-        engine=engine(),
-        org_slug=ORG,
-        data=data,
-        filename=name,
-        mapping=mapping,
-        programme=choices.programme,
-        group=choices.group,
-        save_mapping_as=choices.save_as,
-        user_id=user.user_id,
-        actor=user.email,
-        progress=lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg),
-        lang=language(),
-    )
-    bar.progress(1.0)
-    clear_cache()
-    # the undo choice starts again from this user's newest batch
-    st.session_state["imp_undo_gen"] = st.session_state.get("imp_undo_gen", 0) + 1
+def _do_import(data: bytes, name: str, options: dict[str, object]) -> None:
+    who = {"user_id": user.user_id, "actor": user.email}
+    job = _job("import", data, name, {**options, **who})
+    if not _ready(job):
+        return
+    result = job.result
+    if st.session_state.get("imp_shown") is not job:
+        st.session_state["imp_shown"] = job  # once per import: new data to show
+        clear_cache()
+        # the undo choice starts again from this user's newest batch
+        st.session_state["imp_undo_gen"] = st.session_state.get("imp_undo_gen", 0) + 1
     st.success(
         tr(
             f"app.imp.result.{result.status}",

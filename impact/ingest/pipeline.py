@@ -42,7 +42,7 @@ from impact.ingest.structure import (
     scan_structure,
 )
 from impact.ingest.vocabulary import IGNORE, PERSONAL
-from impact.ingest.workbook import OpenedSheet, open_upload
+from impact.ingest.workbook import Opened, OpenedSheet, open_upload
 
 Progress = Callable[[float, str], None]
 EXAMPLE_REFS = frozenset({"voorbeeld", "example"})
@@ -59,6 +59,7 @@ def parse_upload(
     ctx: IngestContext,
     progress: Progress | None = None,
     pending: Reads | None = None,
+    opened: Opened | None = None,
 ) -> ParsedUpload:
     """Validated, normalised frames plus every problem found, in one pass
     (``pending``: reads of the upload started earlier by the caller)."""
@@ -66,10 +67,14 @@ def parse_upload(
     with use_language(ctx.lang):
         digest = sha256(data)
         report(0.0, t("ingest.progress_checking"))
-        try:
-            sheets = open_upload(data, filename, ctx.max_bytes, pending)
-        except ImportRefused as refused:
-            return _refused(refused, digest)
+        if opened is None:
+            try:
+                opened = open_upload(data, filename, ctx.max_bytes, pending)
+            except ImportRefused as refused:
+                opened = refused
+        if isinstance(opened, ImportRefused):
+            return _refused(opened, digest)
+        sheets = opened
         report(0.7, t("ingest.progress_checking_cells"))
         result = _parse_sheets(sheets, ctx, digest)
         report(1.0, t("ingest.progress_done"))

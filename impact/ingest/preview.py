@@ -12,7 +12,7 @@ from impact.ingest.mapping import kind_of, layout_of
 from impact.ingest.models import IngestContext, SheetInfo, UploadPreview
 from impact.ingest.pipeline import choose_tables, sha256
 from impact.ingest.vocabulary import AREA_FIELDS, IGNORE, PARTICIPANT_FIELDS, PERSONAL
-from impact.ingest.workbook import open_upload
+from impact.ingest.workbook import Opened, open_once
 
 PREVIEW_ROWS = 10
 
@@ -30,8 +30,11 @@ def mapping_targets(catalog: Catalog) -> tuple[str, ...]:
     return (*fields, *scores, "date:0", "date:1", "date:2", PERSONAL, IGNORE)
 
 
-def inspect_upload(data: bytes, filename: str, ctx: IngestContext) -> UploadPreview:
-    """Headers, first rows, guessed mapping and layout; refusals as problems."""
+def inspect_upload(
+    data: bytes, filename: str, ctx: IngestContext, opened: Opened | None = None
+) -> UploadPreview:
+    """Headers, first rows, guessed mapping and layout; refusals as problems
+    (``opened``: the upload already opened by :func:`open_once`)."""
     catalog = Catalog.of(ctx.instruments)
     empty = UploadPreview(
         filename=filename,
@@ -48,10 +51,11 @@ def inspect_upload(data: bytes, filename: str, ctx: IngestContext) -> UploadPrev
         problems=(),
     )
     with use_language(ctx.lang):
-        try:
-            sheets = open_upload(data, filename, ctx.max_bytes)
-        except ImportRefused as refused:
-            return replace(empty, problems=tuple(refused.problems))
+        if opened is None:
+            opened = open_once(data, filename, ctx.max_bytes)
+        if isinstance(opened, ImportRefused):
+            return replace(empty, problems=tuple(opened.problems))
+        sheets = opened
         chosen = choose_tables(sheets, ctx, catalog)
     infos = tuple(
         SheetInfo(s.name, s.grid.visible, s.grid.shape[0], s.grid.shape[1])

@@ -24,7 +24,7 @@ from impact.i18n import t, use_language
 from impact.ingest.models import DEFAULT_MAX_BYTES
 from impact.ingest.neutralise import neutralise_formula
 from impact.ingest.problems import Problem, column_index
-from impact.ingest.workbook import OpenedSheet, open_upload
+from impact.ingest.workbook import Opened, OpenedSheet, open_once
 
 FULL_COPY_CELLS = 500_000
 MAX_COMMENTS = 2000
@@ -33,14 +33,18 @@ FILL = {"error": "#FFC7CE", "warning": "#FFEB9C"}
 
 
 def problems_workbook(
-    data: bytes, filename: str, problems: Sequence[Problem], lang: str | None = None
+    data: bytes,
+    filename: str,
+    problems: Sequence[Problem],
+    lang: str | None = None,
+    opened: Opened | None = None,
 ) -> bytes:
-    """The upload as .xlsx with problem cells highlighted and a problems sheet."""
+    """The upload as .xlsx with problem cells highlighted and a problems sheet
+    (``opened``: the upload already opened by :func:`open_once`)."""
     with use_language(lang):
-        try:
-            sheets = open_upload(data, filename, max(DEFAULT_MAX_BYTES, len(data)))
-        except ImportRefused:
-            sheets = []
+        if opened is None:
+            opened = open_once(data, filename, max(DEFAULT_MAX_BYTES, len(data)))
+        sheets = [] if isinstance(opened, ImportRefused) else opened
         out = io.BytesIO()
         book = xlsxwriter.Workbook(
             out, {"in_memory": True, "strings_to_formulas": False}

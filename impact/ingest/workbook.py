@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from impact.errors import ImportRefused
 from impact.ingest.child import DEFAULT_LIMITS, PlainRead, ReadLimits
 from impact.ingest.convert import Factor, is_blank
 from impact.ingest.fastread import Reads, start_reads
@@ -87,3 +88,15 @@ def _open_ods(data: bytes, limits: ReadLimits) -> list[OpenedSheet]:
     if [g.name for g in grids] != [s.name for s in scans]:
         raise refuse("file_corrupt")  # the reader saw other sheets than the scan
     return [OpenedSheet(g, s) for g, s in zip(grids, scans, strict=True)]
+
+
+#: an upload opened once: its sheets, or the refusal that stopped it
+Opened = list[OpenedSheet] | ImportRefused
+
+
+def open_once(data: bytes, filename: str, max_bytes: int) -> Opened:
+    """:func:`open_upload`, with a refusal returned instead of raised (to keep)."""
+    try:
+        return open_upload(data, filename, max_bytes)
+    except ImportRefused as refused:
+        return refused

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from impact.ingest import Problem
 from impact.ingest.problem_book import problems_workbook
 from impact.ingest.templates import template_filename, write_template
+from impact.ingest.workbook import Opened
 from impact.services.permissions import require
 from impact.store import batches, mappings, orgs, programmes
 from impact.store.engine import session_scope
@@ -36,11 +37,16 @@ def problem_table(problems: Sequence[Problem]) -> pd.DataFrame:
 
 
 def marked_copy(
-    data: bytes, filename: str, problems: Sequence[Problem], lang: str, role: str
+    data: bytes,
+    filename: str,
+    problems: Sequence[Problem],
+    lang: str,
+    role: str,
+    opened: Opened | None = None,
 ) -> bytes:
     """The upload as .xlsx with every problem cell highlighted and explained."""
     require(role, "import_data")
-    return problems_workbook(data, filename, problems, lang)
+    return problems_workbook(data, filename, problems, lang, opened=opened)
 
 
 def history(*, engine: Engine, org_slug: str, role: str) -> pd.DataFrame:

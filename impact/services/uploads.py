@@ -20,6 +20,7 @@ from impact.ingest.fastread import Reads
 from impact.ingest.fields import canonical_programme, normalise_name
 from impact.ingest.models import ParsedUpload, UploadPreview
 from impact.ingest.preview import inspect_upload
+from impact.ingest.workbook import Opened
 from impact.services.imports import ImportResult, Progress, import_frames
 from impact.services.keys import organisation_key
 from impact.store import audit, mappings, orgs, programmes
@@ -77,11 +78,18 @@ def _group(text: str) -> str:
 
 
 def preview_upload(
-    *, engine: Engine, org_slug: str, data: bytes, filename: str, **options: object
+    *,
+    engine: Engine,
+    org_slug: str,
+    data: bytes,
+    filename: str,
+    opened: Opened | None = None,
+    **options: object,
 ) -> UploadPreview:
-    """Headers, first rows and the guessed column mapping, for the user to confirm."""
+    """Headers, first rows and the guessed column mapping, for the user to confirm
+    (``opened``: the upload as already opened, see impact.services.upload_jobs)."""
     ctx = ingest_context(engine=engine, org_slug=org_slug, **options)  # type: ignore[arg-type]
-    return inspect_upload(data, filename, ctx)
+    return inspect_upload(data, filename, ctx, opened=opened)
 
 
 def check_upload(
@@ -92,12 +100,16 @@ def check_upload(
     filename: str,
     progress: Progress | None = None,
     pending: Reads | None = None,
+    opened: Opened | None = None,
     **options: object,
 ) -> ParsedUpload:
     """Parse and check a file without writing (the dry run and the preview);
-    ``pending``: reads of the upload the caller started early."""
+    ``pending``: reads of the upload the caller started early; ``opened``: the
+    upload as already opened."""
     ctx = ingest_context(engine=engine, org_slug=org_slug, **options)  # type: ignore[arg-type]
-    return parse_upload(data, filename, ctx, progress=progress, pending=pending)
+    return parse_upload(
+        data, filename, ctx, progress=progress, pending=pending, opened=opened
+    )
 
 
 def import_upload(
@@ -117,21 +129,24 @@ def import_upload(
     progress: Progress | None = None,
     pending: Reads | None = None,
     lang: str | None = None,
+    parsed: ParsedUpload | None = None,
 ) -> tuple[ImportResult, ParsedUpload]:
-    """Check a file and store it in one transaction; raise ImportRefused on errors."""
-    parsed = check_upload(
-        engine=engine,
-        org_slug=org_slug,
-        data=data,
-        filename=filename,
-        progress=progress,
-        pending=pending,
-        programme=programme,
-        group=group,
-        mapping=mapping,
-        mapping_name=mapping_name,
-        lang=lang,
-    )
+    """Check a file and store it in one transaction; raise ImportRefused on errors.
+    ``parsed``: this very file already checked with these options (not again)."""
+    if parsed is None:
+        parsed = check_upload(
+            engine=engine,
+            org_slug=org_slug,
+            data=data,
+            filename=filename,
+            progress=progress,
+            pending=pending,
+            programme=programme,
+            group=group,
+            mapping=mapping,
+            mapping_name=mapping_name,
+            lang=lang,
+        )
     if not parsed.ok:
         _audit_refusal(engine, org_slug, filename, parsed, user_id, actor)
         parsed.raise_for_errors()

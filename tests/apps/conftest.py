@@ -63,3 +63,15 @@ def login(email: str, password: str = DEMO_PASSWORD) -> AppTest:
 
 def demo_email(role: str) -> str:
     return f"{role}@demo.wijkimpact.nl"
+
+
+def settle(at: AppTest, seconds: float = 90) -> AppTest:
+    """Rerun until the Import page's background jobs are done (no progress bar
+    left), as the page's own polling would."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while at.get("progress") and time.monotonic() < deadline:
+        time.sleep(0.3)
+        at.run()
+    return at

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.apps.conftest import demo_email, login
+from tests.apps.conftest import demo_email, login, settle
 
 HEADER = "cliëntnummer;programma;groep;wijk;instrument;domein;datum;meetmoment;score"
 COMMON = "Jongerenwerk Toekomst;deelnemer;WK990101;swemwbs;totaal"
@@ -29,15 +29,15 @@ def test_import_shows_problems_then_imports_and_undoes(app_db: str) -> None:
     at.switch_page("views/imports.py").run()
     assert not at.exception
     at.file_uploader(key="imp_file").upload("bad.csv", _csv(*ROWS, OUT_OF_RANGE))
-    at.run()
+    settle(at.run())
     assert "niets opgeslagen" in at.error[0].value
     problems = next(df.value for df in at.dataframe if "Wat is er mis" in df.value)
     assert problems[["Aantal", "Eerste cellen"]].values.tolist() == [["1", "I4"]]
     assert "Download uw bestand met de problemen gemarkeerd" in _downloads(at)
     at.file_uploader(key="imp_file").upload("good.csv", _csv(*ROWS))
-    at.run()
+    settle(at.run())
     assert not at.error
-    at.button(key="imp_confirm").click().run()
+    settle(at.button(key="imp_confirm").click().run())
     assert not at.exception
     assert "2 nieuw opgeslagen" in at.success[-1].value
     at.file_uploader(key="imp_file").set_value(None)
@@ -83,8 +83,8 @@ def test_a_second_undo_click_never_removes_another_batch(app_db: str) -> None:
     at.switch_page("views/imports.py").run()
     before = _live(at)
     at.file_uploader(key="imp_file").upload("good.csv", _csv(*ROWS))
-    at.run()
-    at.button(key="imp_confirm").click().run()
+    settle(at.run())
+    settle(at.button(key="imp_confirm").click().run())
     at.file_uploader(key="imp_file").set_value(None)
     at.run()
     mine = max(_live(at))

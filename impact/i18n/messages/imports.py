@@ -3,6 +3,24 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "app.imp.job.queued": {
+        "nl": "Wacht op een vrije plek: er lopen al andere controles of een import "
+        "van uw organisatie. U kunt deze pagina open laten.",
+        "en": "Waiting for a free slot: other checks or an import of your "
+        "organisation are running. You can leave this page open.",
+    },
+    "app.imp.job.running": {
+        "nl": "Bezig met lezen en controleren…",
+        "en": "Reading and checking…",
+    },
+    "app.imp.job_died": {
+        "nl": "Het verwerken van dit bestand is onverwacht gestopt; er is niets "
+        "opgeslagen. Probeer het nog eens. Gebeurt het weer, kopieer dan alleen uw "
+        "gegevens naar een nieuwe werkmap, sla die op als .xlsx en upload die.",
+        "en": "Processing this file stopped unexpectedly; nothing was stored. Try "
+        "again. If it happens again, copy only your data into a new workbook, save "
+        "it as .xlsx and upload that.",
+    },
     "import.progress_writing": {"nl": "Gegevens opslaan…", "en": "Saving data…"},
     "import.progress_done": {"nl": "Klaar", "en": "Done"},
     "import.unknown_programmes": {
