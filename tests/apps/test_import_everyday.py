@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.apps.conftest import demo_email, login
+from tests.apps.conftest import demo_email, login, settle
 
 PROGRAMME = "Jongerenwerk Toekomst"
 OWN_HEADER = "Cliënt;Datum;Meting;Instrument;Domein;Score;Groep"
@@ -44,7 +44,7 @@ def _by_prefix(widgets, prefix: str):  # type: ignore[no-untyped-def]
 
 def _upload(at: AppTest, name: str, data: bytes) -> None:
     at.file_uploader(key="imp_file").upload(name, data)
-    at.run()
+    settle(at.run())
     assert not at.exception
 
 
@@ -57,16 +57,16 @@ def test_voor_na_without_programme_column_imports_after_choosing(app_db: str) ->
         "metingen bij horen."
     ]
     assert not [b for b in at.button if b.key == "imp_confirm"]
-    at.selectbox(key="imp_programme").set_value(PROGRAMME).run()
+    settle(at.selectbox(key="imp_programme").set_value(PROGRAMME).run())
     assert not at.error, [e.value for e in at.error]
-    at.button(key="imp_confirm").click().run()
+    settle(at.button(key="imp_confirm").click().run())
     assert "60 nieuw opgeslagen" in at.success[-1].value
 
 
 def test_one_impossible_score_gives_exactly_one_problem(app_db: str) -> None:
     at = _open()
     _upload(at, "eigen.csv", _own_file(bad_row=12))
-    at.selectbox(key="imp_programme").set_value(PROGRAMME).run()
+    settle(at.selectbox(key="imp_programme").set_value(PROGRAMME).run())
     problems = next(df.value for df in at.dataframe if "Wat is er mis" in df.value)
     assert len(problems) == 1
     assert problems.iloc[0]["Aantal"] == "1"
@@ -80,12 +80,12 @@ def test_missing_group_column_is_a_question_not_a_default(app_db: str) -> None:
         line.rsplit(b";", 1)[0] for line in _own_file().split(b"\n")
     )  # without the group column
     _upload(at, "zonder_groep.csv", data)
-    at.selectbox(key="imp_programme").set_value(PROGRAMME).run()
+    settle(at.selectbox(key="imp_programme").set_value(PROGRAMME).run())
     question = at.radio(key="imp_group_answer")
     assert question.value is None
     assert not [b for b in at.button if b.key == "imp_confirm"]
-    question.set_value("comparison").run()
-    at.button(key="imp_confirm").click().run()
+    settle(question.set_value("comparison").run())
+    settle(at.button(key="imp_confirm").click().run())
     assert "60 nieuw opgeslagen" in at.success[-1].value
 
 
@@ -94,8 +94,8 @@ def test_double_click_undo_removes_one_batch_which_can_be_restored(
 ) -> None:
     at = _open()
     _upload(at, "eigen.csv", _own_file())
-    at.selectbox(key="imp_programme").set_value(PROGRAMME).run()
-    at.button(key="imp_confirm").click().run()
+    settle(at.selectbox(key="imp_programme").set_value(PROGRAMME).run())
+    settle(at.button(key="imp_confirm").click().run())
     at.file_uploader(key="imp_file").set_value(None).run()
     before = _history(at)
     mine = int(before.iloc[0]["Import"])
@@ -139,11 +139,11 @@ def test_saved_mapping_is_listed_and_applied(app_db: str) -> None:
         OWN_HEADER.encode(), b"Code;Wanneer;Fase;Meetlat;Onderdeel;Uitslag;Soort"
     )
     _upload(at, "eigen.csv", unguessable)
-    at.selectbox(key="imp_programme").set_value(PROGRAMME).run()
+    settle(at.selectbox(key="imp_programme").set_value(PROGRAMME).run())
     assert at.error  # guessed: no client column
     saved = at.selectbox(key="imp_saved_mapping")
     assert saved.options == ["Ons blad"]
-    saved.set_value("Ons blad").run()
+    settle(saved.set_value("Ons blad").run())
     assert not at.error, [e.value for e in at.error]
-    at.button(key="imp_confirm").click().run()
+    settle(at.button(key="imp_confirm").click().run())
     assert "16 nieuw opgeslagen" in at.success[-1].value
