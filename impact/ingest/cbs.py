@@ -25,7 +25,6 @@ import pandas as pd
 
 from impact.domain.areas import is_area_code
 from impact.errors import DataError
-from impact.i18n import t
 
 #: Kerncijfers wijken en buurten: table id -> year it describes
 TABLE_YEARS: dict[str, int] = {
@@ -71,7 +70,7 @@ def table_id_of(path: Path) -> str | None:
 def read_file(path: Path) -> pd.DataFrame:
     """A CBS table downloaded as CSV or JSON, all cells as text."""
     if not path.is_file():
-        raise DataError(t("cbs.no_file", path=path.name))
+        raise DataError.of("cbs.no_file", path=path.name)
     raw = path.read_bytes()
     if path.suffix.lower() == ".json":
         data = json.loads(raw.decode("utf-8-sig"))
@@ -107,8 +106,8 @@ def _wanted(columns: list[str], indicators: tuple[str, ...]) -> list[str]:
     missing = [i for i in indicators if i.lower() not in by_name]
     if missing:
         shown = ", ".join(sorted({_SUFFIX.sub("", c) for c in available})[:30])
-        raise DataError(
-            t("cbs.no_indicator", missing=", ".join(missing), available=shown)
+        raise DataError.of(
+            "cbs.no_indicator", missing=", ".join(missing), available=shown
         )
     return [by_name[i.lower()] for i in indicators]
 
@@ -122,7 +121,7 @@ def parse(
     """Names and indicator values of the regions of ``gemeenten`` (all if empty)."""
     missing = [c for c in REQUIRED if c not in frame.columns]
     if missing:
-        raise DataError(t("cbs.not_kerncijfers", missing=", ".join(missing)))
+        raise DataError.of("cbs.not_kerncijfers", missing=", ".join(missing))
     code = _clean(frame["Codering_3"]).str.upper()
     level = _clean(frame["SoortRegio_2"]).str.lower().map(LEVELS)
     title = _clean(frame["WijkenEnBuurten"])
@@ -132,7 +131,7 @@ def parse(
     if gemeenten:
         keep &= gemeente.isin([g.strip().upper() for g in gemeenten])
     if not keep.any():
-        raise DataError(t("cbs.no_regions", gemeenten=", ".join(gemeenten) or "-"))
+        raise DataError.of("cbs.no_regions", gemeenten=", ".join(gemeenten) or "-")
     names = pd.DataFrame(
         {"code": code, "name": name, "level": level, "gemeente_code": gemeente}
     )[keep & name.notna()]
@@ -160,11 +159,11 @@ def fetch(table_id: str) -> pd.DataFrame:
     try:
         import cbsodata  # type: ignore[import-not-found, unused-ignore]
     except ImportError as exc:
-        raise DataError(t("cbs.no_client")) from exc
+        raise DataError.of("cbs.no_client") from exc
     try:
         rows = cbsodata.get_data(table_id)
     except Exception as exc:  # network, unknown table: say so, no traceback
-        raise DataError(
-            t("cbs.fetch_failed", table=table_id, error=str(exc)[:200])
+        raise DataError.of(
+            "cbs.fetch_failed", table=table_id, error=str(exc)[:200]
         ) from exc
     return pd.DataFrame(rows).astype("string")

@@ -15,14 +15,17 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from impact.domain.instruments import Instrument, domain_label
 from impact.errors import EstimationError, check_option
 from impact.estimate import EffectResult, PrePostResult, did, prepost, staggered
 from impact.i18n import t
 from impact.services.area_sdid import fit_sdid
+from impact.services.cbs import CBS_PROGRAMME
 from impact.store import data, orgs, programmes
 from impact.store.engine import session_scope
+from impact.store.models import Organisation, Programme
 
 Design = Literal["auto", "prepost", "did", "staggered", "sdid"]
 DESIGNS: tuple[Design, ...] = ("auto", "prepost", "did", "staggered", "sdid")
@@ -107,11 +110,8 @@ def _programme_data(
         prog = programmes.get_programme(session=session, org=org, name=programme)
         registry = programmes.instrument_registry(session=session, org=org)
         if prog.design == "area":
-            return (
-                data.area_frame(session=session, org=org, programme=prog),
-                registry,
-                "area",
-            )
+            rows = data.area_frame(session=session, org=org, programme=prog)
+            return _with_cbs_donors(session, org, prog, rows), registry, "area"
         rows = data.measurement_frame(
             session=session,
             org=org,
@@ -120,6 +120,29 @@ def _programme_data(
             domain=domain,
         )
         return rows, registry, "participant"
+
+
+def _with_cbs_donors(
+    session: Session, org: Organisation, prog: Programme, rows: pd.DataFrame
+) -> pd.DataFrame:
+    """Add the wijken of ``impact cbs import`` as comparison (never-treated)
+    areas for indicators of the same name, where the programme has none of
+    its own for that wijk (a larger donor pool for synthetic DiD)."""
+    if prog.name == CBS_PROGRAMME:
+        return rows
+    cbs_prog = programmes.find_programme(session=session, org=org, name=CBS_PROGRAMME)
+    if cbs_prog is None or rows.empty:
+        return rows
+    extra = data.area_frame(session=session, org=org, programme=cbs_prog)
+    own = set(rows["area_code"])
+    extra = extra[
+        extra["indicator"].isin(set(rows["indicator"]))
+        & ~extra["area_code"].isin(own)
+        & extra["period"].isin(set(rows["period"]))
+    ]
+    if extra.empty:
+        return rows
+    return pd.concat([rows, extra.assign(first_treated=None)], ignore_index=True)
 
 
 def analyse_outcome(

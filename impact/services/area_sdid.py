@@ -16,7 +16,6 @@ import pandas as pd
 
 from impact.errors import EstimationError
 from impact.estimate import SdidResult, sdid
-from impact.i18n import t
 
 #: weights below this are not shown in the comparison mix
 MIN_WEIGHT = 0.01
@@ -34,7 +33,7 @@ def fit_sdid(rows: pd.DataFrame) -> AreaSdid:
     """Synthetic DiD on area rows (``area_code, period, value, first``)."""
     starts = sorted(set(rows.loc[rows["first"] > 0, "first"]))
     if not starts:
-        raise EstimationError(t("analysis.sdid.no_treated"))
+        raise EstimationError.of("analysis.sdid.no_treated")
     start = int(starts[0])
     keep = _balanced(rows[(rows["first"] == 0) | (rows["first"] == start)])
     keep = keep.assign(d=((keep["first"] > 0) & (keep["period"] >= start)).astype(int))

@@ -17,7 +17,6 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 
 from impact.errors import DataError
-from impact.i18n import t
 from impact.ingest import cbs
 from impact.services.imports import frames_sha256, import_frames
 from impact.store import areas, orgs, programmes
@@ -39,7 +38,7 @@ class CbsImport:
 
 def _source(table: str | None, file: Path | None) -> tuple[pd.DataFrame, str]:
     if (table is None) == (file is None):
-        raise DataError(t("cbs.one_source"))
+        raise DataError.of("cbs.one_source")
     if table is not None:
         return cbs.fetch(table.strip().upper()), table.strip().upper()
     assert file is not None  # noqa: S101 - checked above
@@ -61,7 +60,7 @@ def import_cbs(
     frame, table_id = _source(table, file)
     period = year or cbs.TABLE_YEARS.get(table_id)
     if period is None:
-        raise DataError(t("cbs.no_year", table=table_id))
+        raise DataError.of("cbs.no_year", table=table_id)
     parsed = cbs.parse(frame, gemeenten=gemeenten, indicators=indicators)
     with write_scope(engine) as session:
         org = orgs.get_organisation(session=session, slug=org_slug)

@@ -139,3 +139,48 @@ def test_one_source_exactly(engine) -> None:  # type: ignore[no-untyped-def]
         import_cbs(engine=engine, org_slug="buurtwerk")
     with pytest.raises(DataError):
         import_cbs(engine=engine, org_slug="buurtwerk", table="85984NED", file=EXTRACT)
+
+
+def test_cbs_wijken_join_an_area_programme_as_comparison(engine) -> None:  # type: ignore[no-untyped-def]
+    from impact.services.analysis import _programme_data
+
+    with write_scope(engine) as session:
+        org = orgs.get_organisation(session=session, slug="buurtwerk")
+        programmes.upsert_programme(
+            session=session, org=org, name="Buurthuis", design="area"
+        )
+    own = pd.DataFrame(
+        {
+            "programme": "Buurthuis",
+            "area_code": ["WK036300", "WK036300", "WK059901", "WK059901"],
+            "period": [2023, 2024, 2023, 2024],
+            "indicator": "AantalInwoners",
+            "value": [4300.0, 4400.0, 15900.0, 16000.0],
+            "first_treated": pd.array([2024, 2024, pd.NA, pd.NA], dtype="Int64"),
+        }
+    )
+    import_frames(
+        engine=engine,
+        org_slug="buurtwerk",
+        measurements=None,
+        area=own,
+        filename="buurthuis.xlsx",
+        file_sha256=frames_sha256(own),
+    )
+    for year in (2023, 2024):
+        import_cbs(
+            engine=engine,
+            org_slug="buurtwerk",
+            file=EXTRACT,
+            year=year,
+            indicators=("AantalInwoners", "Bevolkingsdichtheid"),
+        )
+    rows, _, kind = _programme_data(engine, "buurtwerk", "Buurthuis")
+    assert kind == "area"
+    donors = rows[~rows["area_code"].isin(["WK036300", "WK059901"])]
+    assert set(donors["indicator"]) == {"AantalInwoners"}  # only the programme's
+    assert donors["first_treated"].isna().all()
+    assert "WK036301" in set(donors["area_code"])
+    # the programme's own rows win over CBS rows for its wijken
+    treated = rows[rows["area_code"] == "WK036300"]
+    assert sorted(treated["value"]) == [4300.0, 4400.0]
