@@ -9,7 +9,7 @@ import streamlit as st
 import ui
 from common import current_user, engine, language, tr
 
-from impact.charts import event_study_chart, trend_chart
+from impact.charts import event_study_chart, synthetic_twin_chart, trend_chart
 from impact.errors import ImpactError
 from impact.i18n import fmt_number, use_language
 from impact.services.analysis import list_outcomes
@@ -188,6 +188,12 @@ def _charts(analysis: object) -> None:
     means = analysis.means  # type: ignore[attr-defined]
     frame = means.assign(period=[str(p) for p in means["period"]])
     st.altair_chart(trend_chart(frame, y_title=tr("app.chart.mean"), lang=language()))
+    twin = getattr(analysis, "synthetic", None)
+    if twin is not None:  # synthetic DiD: the wijk against its weighted mix
+        mix = ", ".join(f"{w} {v:.0%}" for w, v in analysis.weights)  # type: ignore[attr-defined]
+        st.caption(tr("report.sdid.mix", mix=mix))
+        start = analysis.start_period  # type: ignore[attr-defined]
+        st.altair_chart(synthetic_twin_chart(twin, start=start, lang=language()))
 
 
 for section in (_plan_form,):
