@@ -11,6 +11,13 @@ dashboard's participant figure being on screen:
 Prints the error count (failed page loads, timeouts) and the median slowdown.
 Usage: ``.venv/bin/python benchmarks/load.py [--users 10] [--rounds 5]
 [--database-url URL]`` (default: a SQLite file in a temporary folder).
+
+``--case big-import [--file BOOK.xlsx]`` measures instead what one large upload
+does to everyone else: other users' login (click to dashboard on screen) and
+dashboard times, first with the app idle (the baseline, this run), then while an
+uploader imports a 1,048,575-row workbook on the Import page (parsed and stored
+by a background job; ``impact sample`` writes the book unless ``--file`` is
+given). Target: their median at most 2x the idle median.
 """
 
 from __future__ import annotations
@@ -115,7 +122,14 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--database-url", default="")
+    parser.add_argument("--case", choices=["imports", "big-import"], default="imports")
+    parser.add_argument("--file", default="", help="big-import: the workbook")
     args = parser.parse_args()
+    if args.case == "big-import":
+        from load_big_import import run_big_import
+
+        run_big_import(args)
+        return
     workdir = Path(tempfile.mkdtemp(prefix="wijkimpact-load-"))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env["IMPACT_SECRET_KEY"] = "load-benchmark-secret-0123456789-abcdefgh"  # noqa: S105
