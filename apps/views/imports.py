@@ -40,6 +40,10 @@ def _template() -> None:
     right.download_button(
         tr("app.imp.template.download"), data=data, file_name=name, key="imp_tpl"
     )
+    name, data = import_tools.template(kind, language(), ROLE, "ods")
+    right.download_button(
+        tr("app.imp.template.download_ods"), data=data, file_name=name, key="imp_ods"
+    )
     import_choices.own_template(right, ORG, ROLE)
 
 

@@ -224,7 +224,9 @@ class _progress:
 @app.command("template")
 @handles_errors
 def template(
-    out: Annotated[Path, typer.Option("--out", help="Workbook to write (.xlsx).")],
+    out: Annotated[
+        Path, typer.Option("--out", help="Workbook to write (.xlsx, or .ods).")
+    ],
     kind: Annotated[str, typer.Argument(help="participant or area")] = "participant",
     instrument: Annotated[
         str | None,
@@ -250,10 +252,13 @@ def template(
         from impact.services.org_template import organisation_template
 
         _name, data = organisation_template(engine=engine(), org_slug=org, lang=lang)
-        out.write_bytes(data)
-        echo(t("cli.template_written", path=out))
-        return
-    out.write_bytes(write_template(kind, instrument=instrument, lang=lang))  # type: ignore[arg-type]
+    else:
+        data = write_template(kind, instrument=instrument, lang=lang)  # type: ignore[arg-type]
+    if out.suffix.lower() == ".ods":
+        from impact.ingest.ods_writer import xlsx_to_ods
+
+        data = xlsx_to_ods(data)  # the same template as OpenDocument
+    out.write_bytes(data)
     echo(t("cli.template_written", path=out))
 
 

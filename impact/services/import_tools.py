@@ -3,6 +3,7 @@ the problems as a table and as a marked-up copy, and the import history."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Literal
@@ -22,10 +23,22 @@ TemplateKind = Literal["participant", "area"]
 HISTORY_LIMIT = 50
 
 
-def template(kind: TemplateKind, lang: str, role: str) -> tuple[str, bytes]:
-    """(file name, bytes) of an empty import template."""
+def template(
+    kind: TemplateKind, lang: str, role: str, fmt: Literal["xlsx", "ods"] = "xlsx"
+) -> tuple[str, bytes]:
+    """(file name, bytes) of an empty import template, as .xlsx or .ods."""
     require(role, "import_data")
-    return template_filename(kind, None, lang), write_template(kind, lang=lang)
+    name = template_filename(kind, None, lang)
+    if fmt == "ods":
+        return name.rsplit(".", 1)[0] + ".ods", _ods_template(kind, lang)
+    return name, write_template(kind, lang=lang)
+
+
+@functools.lru_cache(maxsize=8)
+def _ods_template(kind: TemplateKind, lang: str) -> bytes:
+    from impact.ingest.ods_writer import xlsx_to_ods
+
+    return xlsx_to_ods(write_template(kind, lang=lang))
 
 
 def problem_table(problems: Sequence[Problem]) -> pd.DataFrame:

@@ -101,3 +101,40 @@ def test_entities_in_content_xml_are_refused() -> None:
     evil = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>' + _content("")[21:]
     result = parse_upload(_ods(evil), "boom.ods", context())
     assert [p.code for p in result.errors] == ["xml_dtd"]
+
+
+@pytest.mark.parametrize("kind", ["participant", "area"])
+def test_templates_as_ods_read_like_the_xlsx_templates(kind: str) -> None:
+    from impact.ingest.ods_writer import xlsx_to_ods
+    from impact.ingest.preview import inspect_upload
+    from impact.ingest.templates import write_template
+
+    xlsx = write_template(kind, lang="nl")  # type: ignore[arg-type]
+    ods = xlsx_to_ods(xlsx)
+    assert ods[30:38] == b"mimetype" and ODS_MIMETYPE in ods[:100]
+    a = inspect_upload(ods, "sjabloon.ods", context())
+    b = inspect_upload(xlsx, "sjabloon.xlsx", context())
+    assert a.headers == b.headers and a.headers
+    assert [(s.name, s.visible) for s in a.sheets] == [
+        (s.name, s.visible) for s in b.sheets
+    ]
+    assert [p.code for p in parse_upload(ods, "s.ods", context()).errors] == [
+        p.code for p in parse_upload(xlsx, "s.xlsx", context()).errors
+    ]
+    with zipfile.ZipFile(io.BytesIO(ods)) as archive:
+        content = archive.read("content.xml")
+    if kind == "participant":  # the drop-down lists travel along
+        assert b"of:cell-content-is-in-list([$'" in content
+
+
+def test_the_cli_writes_an_ods_template(isolated_settings) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from impact.cli import app
+
+    out = isolated_settings / "sjabloon.ods"
+    result = CliRunner().invoke(app, ["template", "participant", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert parse_upload(out.read_bytes(), out.name, context()).errors[0].code == (
+        "no_data_rows"
+    )

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "app.imp.template.download_ods": {
+        "nl": "Download het sjabloon als OpenDocument (.ods)",
+        "en": "Download the template as OpenDocument (.ods)",
+    },
     "app.imp.job.queued": {
         "nl": "Wacht op een vrije plek: er lopen al andere controles of een import "
         "van uw organisatie. U kunt deze pagina open laten.",
