@@ -17,7 +17,7 @@ from sqlmodel import Session, col
 from impact.errors import DataError, NotFoundError
 from impact.i18n import t
 from impact.services.permissions import require
-from impact.store import audit, orgs, programmes
+from impact.store import audit, orgs, programmes, versions
 from impact.store.engine import session_scope, write_scope
 from impact.store.models import Funding, Organisation, Programme
 
@@ -94,6 +94,7 @@ def remove_funding(
         org = orgs.get_organisation(session=session, slug=org_slug)
         funder = _funder(session, funder_slug)
         prog = _programme(session, org, programme)
+        versions.bump(session=session, org_ids=[funder.id, org.id])
         done = session.execute(
             sa.delete(Funding).where(
                 col(Funding.funder_id) == funder.id,

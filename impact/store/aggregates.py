@@ -28,12 +28,11 @@ from sqlalchemy import case, func
 from sqlmodel import Session, col
 
 from impact.domain.instruments import Instrument as InstrumentSpec
-from impact.store import orgs, programmes
+from impact.store import orgs, programmes, versions
 from impact.store.models import (
     AreaObservation,
     ChangeCell,
     Funding,
-    ImportBatch,
     Organisation,
     Programme,
     ReachCell,
@@ -100,34 +99,18 @@ def scoped_programmes(
 def data_version(
     *, session: Session, org: Organisation, as_funder: bool = False
 ) -> tuple[int, int]:
-    """(last import batch id, a checksum of the batches not live) of the data in
-    scope; changes whenever an import, an undo or a restore changes what the
-    dashboard shows (the checksum tells apart which batches are undone)."""
-    where: Any
-    if as_funder:
-        owners = sa.select(col(Programme.organisation_id)).where(
+    """(the organisation's data version, the sum of the versions of the
+    organisations whose programmes it funds): a cache key that changes with
+    every write to the data in scope (see :mod:`impact.store.versions`)."""
+    own = versions.current(session=session, org_ids=[org.id or 0])
+    if not as_funder:
+        return own, 0
+    owners = session.execute(
+        sa.select(col(Programme.organisation_id)).where(
             _programme_scope(org, True, col(Programme.id))
         )
-        where = col(ImportBatch.organisation_id).in_(owners)
-    else:
-        where = col(ImportBatch.organisation_id) == org.id
-    stmt = sa.select(
-        func.coalesce(func.max(ImportBatch.id), 0),
-        func.coalesce(
-            func.sum(
-                case(
-                    (
-                        col(ImportBatch.status) != "imported",
-                        col(ImportBatch.id) * col(ImportBatch.id) + 1,
-                    ),
-                    else_=0,
-                )
-            ),
-            0,
-        ),
-    ).where(where)
-    last, undone = session.execute(stmt).one()
-    return int(last), int(undone)
+    ).scalars()
+    return own, versions.current(session=session, org_ids=[int(o) for o in owners])
 
 
 def _classified(

@@ -12,9 +12,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection, Engine
 
+from impact.store import versions
 from impact.store.engine import database_url, get_engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -41,8 +42,18 @@ def upgrade(url: str | None = None, revision: str = "head") -> str | None:
                 text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
             )
         cfg.attributes["connection"] = connection
+        before = MigrationContext.configure(connection).get_current_revision()
         command.upgrade(cfg, revision)
+        after = MigrationContext.configure(connection).get_current_revision()
+        if after != before:  # a migration is a write path: bump every version
+            _bump_all(connection)
     return current_revision(engine)
+
+
+def _bump_all(connection: Connection) -> None:
+    columns = {c["name"] for c in inspect(connection).get_columns("organisation")}
+    if "data_version" in columns:  # from revision 0007 on
+        connection.execute(versions.bump_all_statement())
 
 
 def current_revision(engine: Engine | None = None) -> str | None:

@@ -10,7 +10,7 @@ import datetime as dt
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 GROUPS: tuple[str, ...] = ("treated", "comparison")
@@ -28,6 +28,9 @@ class Organisation(SQLModel, table=True):
     #: identifies the organisation in key derivation; never the key itself
     key_id: str = Field(max_length=64)
     key_generation: int = Field(default=1)
+    #: bumped in the same transaction by every write to the organisation's data
+    #: (see impact.store.versions); caches key on it
+    data_version: int = Field(default=0, sa_type=BigInteger)
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -271,19 +274,6 @@ class AnalysisPlan(SQLModel, table=True):
     spec_sha256: str = Field(max_length=64)
     locked_at: datetime | None = None
     locked_by: int | None = Field(default=None, foreign_key="user.id")
-    created_at: datetime = Field(default_factory=utcnow)
-
-
-class EstimateRun(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    organisation_id: int = Field(foreign_key="organisation.id", index=True)
-    programme_id: int = Field(foreign_key="programme.id")
-    plan_id: int | None = Field(default=None, foreign_key="analysisplan.id")
-    spec: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
-    result: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
-    data_sha256: str = Field(max_length=64)
-    follows_plan: bool = False
-    created_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow)
 
 

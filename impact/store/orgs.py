@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from impact.domain.roles import ROLES
 from impact.errors import DataError, NotFoundError
+from impact.store import versions
 from impact.store.models import (
     Funding,
     Membership,
@@ -142,6 +143,7 @@ def grant_funding(
     assert funder.id is not None and programme.id is not None  # noqa: S101
     funding = Funding(funder_id=funder.id, programme_id=programme.id)
     session.add(funding)
+    versions.bump(session=session, org_ids=[funder.id, programme.organisation_id])
     session.flush()
     return funding
 

@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from impact.domain.instruments import SHIPPED
 from impact.domain.instruments import Instrument as InstrumentSpec
 from impact.errors import NotFoundError
+from impact.store import versions
 from impact.store.models import Instrument, Organisation, Programme
 
 PROGRAMME_FIELDS = (
@@ -75,6 +76,7 @@ def upsert_programme(
     for key, value in fields.items():
         setattr(programme, key, value)
     session.add(programme)
+    versions.bump(session=session, org_ids=[org.id])
     session.flush()
     return programme
 
@@ -117,6 +119,7 @@ def save_instrument(
     row.reliability = spec.reliability
     row.area_level = spec.area_level
     session.add(row)
+    versions.bump(session=session, org_ids=[org.id])
     session.flush()
     return row
 

@@ -14,12 +14,15 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from impact.errors import NotFoundError
-from impact.store import summary
+from impact.store import summary, versions
 from impact.store.models import Measurement, Organisation, Participant
 
 
 def lock_organisation(*, session: Session, slug: str) -> Organisation:
-    """The organisation, locked for this transaction against other writers.
+    """The organisation, locked for this transaction against other writers,
+    with its data version bumped in the same transaction (every write to its
+    data takes this lock: import, undo, redo, erasure, key rotation, direct
+    entry; see :mod:`impact.store.versions`).
 
     PostgreSQL: ``SELECT ... FOR NO KEY UPDATE`` (reads and logins that only
     reference the row are not blocked). SQLite: the write transaction's
@@ -33,6 +36,7 @@ def lock_organisation(*, session: Session, slug: str) -> Organisation:
     ).first()
     if org is None:
         raise NotFoundError.of("errors.org_not_found", slug=slug)
+    versions.bump(session=session, org_ids=[org.id])
     return org
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, select
 
+from impact.store import versions
 from impact.store.models import Organisation, ValueParameter, utcnow
 
 
@@ -51,5 +52,6 @@ def save_value_parameter(
     row.unit, row.beneficiary, row.source = unit, beneficiary, source
     row.is_default, row.updated_at = is_default, utcnow()
     session.add(row)
+    versions.bump(session=session, org_ids=[org.id])
     session.flush()
     return row

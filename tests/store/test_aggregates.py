@@ -236,6 +236,6 @@ def test_data_version_changes_on_import_and_undo(sqlite_url: str) -> None:
         a = orgs.get_organisation(session=s, slug="org-a")
         after_undo = agg.data_version(session=s, org=a)
         assert agg.outcome_cells(session=s, org=a, rules=RULES).change.empty
-    assert first[0] == batch.id
+    assert first[0] > 0 and first[1] == 0  # own version; no funded programmes
     assert after_undo != first
     dispose_engines()
