@@ -12,6 +12,7 @@ import streamlit as st
 import ui
 from cached import current_version, dashboard_cells, effects
 from common import CurrentUser, language, tr
+from plain import plain
 
 from impact.charts import dashboard as charts
 from impact.errors import ImpactError
@@ -45,7 +46,7 @@ def render(user: CurrentUser) -> None:
                 view = build_view(cells, flt, min_cell=min_cell)
                 _body(user, view, min_cell, (version, flt))
         except ImpactError as exc:
-            st.error(str(exc))
+            st.error(plain(str(exc)))
 
     live()
 
@@ -188,7 +189,7 @@ def _outcomes(view: DashboardView, min_cell: int | None) -> None:
         st.info(tr("app.dash.empty"))
         return
     for programme, frame in view.outcomes.groupby("programme", sort=True):
-        st.markdown(f"#### {programme}")
+        st.subheader(plain(programme), anchor=False)  # no link to the heading
         st.markdown(f"**{tr('app.dash.improved.title')}**")
         if frame["share_improved"].notna().any():
             st.altair_chart(charts.improved_chart(frame))
@@ -200,7 +201,7 @@ def _outcomes(view: DashboardView, min_cell: int | None) -> None:
         else:
             st.caption(tr("app.dash.nothing_shown"))
         rules = frame.drop_duplicates("outcome")[["outcome", "rule"]]
-        st.caption(" · ".join(f"{o}: {r}" for o, r in rules.values))
+        st.caption(" · ".join(f"{plain(o)}: {plain(r)}" for o, r in rules.values))
         with st.expander(tr("app.dash.table")):
             st.dataframe(_outcome_table(frame, min_cell), hide_index=True)
 
@@ -268,7 +269,7 @@ def _trends(view: DashboardView) -> None:
     if view.waves.empty and view.area.empty:
         st.info(tr("app.dash.empty"))
     for programme, frame in view.waves.groupby("programme", sort=True):
-        st.markdown(f"#### {programme}")
+        st.subheader(plain(programme), anchor=False)  # no link to the heading
         st.markdown(f"**{tr('app.dash.trend.waves')}**")
         if frame["mean"].notna().any():
             st.altair_chart(charts.wave_trend_chart(frame))
@@ -278,7 +279,7 @@ def _trends(view: DashboardView) -> None:
             st.caption(tr("app.dash.trend.periods_caption", n=charts.TREND_MIN_N))
             st.altair_chart(charts.period_trend_chart(periods))
     for programme, frame in view.area.groupby("programme", sort=True):
-        st.markdown(f"#### {programme}")
+        st.subheader(plain(programme), anchor=False)  # no link to the heading
         st.markdown(f"**{tr('app.dash.trend.area')}**")
         st.caption(tr("app.dash.trend.area_caption"))
         st.altair_chart(charts.area_trend_chart(frame))

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 from cached import clear as clear_cache
 from common import current_user, engine, tr
+from plain import msg
 
 from impact.services.funding import (
     add_funding,
@@ -28,7 +29,7 @@ def section() -> None:
     st.caption(tr("app.fund.help", min_cell=min_cell))
     done = st.session_state.pop("fund_done", None)
     if done:
-        st.success(tr(done[0], funder=done[1], programme=done[2]))
+        st.success(msg(done[0], funder=done[1], programme=done[2]))
     links = list_funding(engine=engine(), org_slug=org, role=role)
     if links:
         st.dataframe(

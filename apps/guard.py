@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 import streamlit as st
 from common import tr
+from plain import plain
 
 from impact.config import get_settings
 from impact.errors import ImpactError
@@ -78,7 +79,7 @@ def page_guard() -> Iterator[None]:
     try:
         yield
     except ImpactError as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))
     except Exception:
         if not _production():
             raise  # development: Streamlit shows the details

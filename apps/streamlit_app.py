@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import current_user, log_out, tr
 from guard import page_guard
+from plain import msg
 
 from impact.services.permissions import allowed
 
@@ -60,7 +61,7 @@ else:
     ]
     with st.sidebar:
         st.caption(
-            tr(
+            msg(
                 "app.signed_in_as",
                 email=user.email,
                 org=user.org_name,

@@ -7,6 +7,7 @@ import funding_admin
 import pandas as pd
 import streamlit as st
 from common import current_user, engine, tr
+from plain import msg, plain
 
 from impact.errors import ImpactError
 from impact.services import org_admin
@@ -18,7 +19,7 @@ ORG, ROLE, ACTOR = user.org_slug, user.role, user.email
 STAFF_ROLES = [r for r in ROLES if r not in ("funder", "sector")]
 
 st.title(tr("app.admin.title"))
-st.caption(user.org_name)
+st.caption(plain(user.org_name))
 
 
 def _users() -> None:
@@ -61,7 +62,7 @@ def _users() -> None:
         )
         # one message whether or not the address had an account (no enumeration)
         st.success(
-            tr(
+            msg(
                 "app.admin.users.saved",
                 email=email.strip().lower(),
                 role=tr(f"role.{role}"),
@@ -119,7 +120,7 @@ def _instruments() -> None:
         saved = org_admin.add_instrument(
             engine=engine(), org_slug=ORG, role=ROLE, row=row, actor=ACTOR
         )
-        st.success(tr("app.admin.instruments.saved", code=saved))
+        st.success(msg("app.admin.instruments.saved", code=saved))
 
 
 def _values() -> None:
@@ -175,7 +176,7 @@ def _values() -> None:
         org_admin.save_value_parameter(
             engine=engine(), org_slug=ORG, role=ROLE, row=row, actor=ACTOR
         )
-        st.success(tr("app.admin.values.saved", key=key.strip()))
+        st.success(msg("app.admin.values.saved", key=key.strip()))
 
 
 def _audit() -> None:
@@ -210,4 +211,4 @@ for tab, section in zip(tabs, SECTIONS, strict=True):
         try:
             section()
         except ImpactError as exc:
-            st.error(str(exc))
+            st.error(plain(str(exc)))

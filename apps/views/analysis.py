@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 import ui
 from common import current_user, engine, language, tr
+from plain import plain
 
 from impact.charts import event_study_chart, synthetic_twin_chart, trend_chart
 from impact.errors import ImpactError
@@ -125,13 +126,13 @@ LIGHTS = {
 
 
 def _show(s: ResultSummary, v: Verdict) -> None:
-    st.markdown(f"### {s.label}")
-    st.caption(v.scale)
+    st.markdown(f"### {plain(s.label)}")
+    st.caption(plain(v.scale))
     icon, box = LIGHTS[v.light]
-    box(f"**{v.title}** — {v.reason}", icon=icon)
-    st.markdown(f"**{v.headline}**")
+    box(f"**{plain(v.title)}** — {plain(v.reason)}", icon=icon)
+    st.markdown(f"**{plain(v.headline)}**")
     if v.shares:
-        st.markdown(v.shares)
+        st.markdown(plain(v.shares))
     cols = st.columns(2)
     f = v.factor
     cols[0].metric(
@@ -145,7 +146,7 @@ def _show(s: ResultSummary, v: Verdict) -> None:
     )
     cols[1].metric(tr("app.ana.interval"), interval)
     if s.refused:
-        st.warning(s.refused)
+        st.warning(plain(s.refused))
 
 
 def _num(value: float, signed: bool = False) -> str:
@@ -155,8 +156,8 @@ def _num(value: float, signed: bool = False) -> str:
 
 def _technical(s: ResultSummary, v: Verdict, analysis: object) -> None:
     with st.expander(tr("app.ana.technical")):
-        st.markdown(f"**{tr('app.ana.method')}:** {v.method}")
-        st.caption(s.inference_reason)
+        st.markdown(f"**{tr('app.ana.method')}:** {plain(v.method)}")
+        st.caption(plain(s.inference_reason))
         rows = {
             tr("app.ana.p"): v.p_value,
             tr("app.ana.n_treated"): ui.count(s.n_treated),
@@ -175,9 +176,9 @@ def _technical(s: ResultSummary, v: Verdict, analysis: object) -> None:
             hide_index=True,
         )
         for warning in s.warnings:
-            st.caption(f"⚠ {warning}")
+            st.caption(f"⚠ {plain(warning)}")
         if s.evidence:
-            st.caption(s.evidence)
+            st.caption(plain(s.evidence))
         event = analysis.event  # type: ignore[attr-defined]
         if event is not None and not event.empty:
             st.markdown(f"**{tr('app.ana.event')}**")
@@ -200,10 +201,10 @@ for section in (_plan_form,):
     try:
         section()
     except ImpactError as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))
 try:
     chosen_plan = _plans()
     if chosen_plan is not None:
         _result(chosen_plan)
 except ImpactError as exc:
-    st.error(str(exc))
+    st.error(plain(str(exc)))

@@ -9,6 +9,7 @@ import streamlit as st
 import ui
 from cached import clear as clear_cache
 from common import current_user, engine, language, tr
+from plain import msg, plain
 
 from impact.errors import ImpactError, ImportRefused
 from impact.services import import_tools
@@ -23,7 +24,7 @@ WAIT_SECONDS = 3.0
 POLL_SECONDS = 1.0
 
 st.title(tr("app.imp.title"))
-st.caption(user.org_name)
+st.caption(plain(user.org_name))
 
 
 def _template() -> None:
@@ -190,7 +191,7 @@ def _do_import(data: bytes, name: str, options: dict[str, object]) -> None:
         # the undo choice starts again from this user's newest batch
         st.session_state["imp_undo_gen"] = st.session_state.get("imp_undo_gen", 0) + 1
     st.success(
-        tr(
+        msg(
             f"app.imp.result.{result.status}",
             batch=result.batch_id,
             rows=result.rows,
@@ -269,6 +270,6 @@ for section in (_template, _upload, _history):
     try:
         section()
     except ImportRefused as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))
     except ImpactError as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))

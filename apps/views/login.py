@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 from common import engine, language, sign_in, tr
 from guard import client_address
+from plain import msg, plain
 
 from impact.errors import AuthError, ImpactError
 from impact.i18n import use_language
@@ -32,7 +33,7 @@ def _choose(session: LoginSession) -> None:
     slug = st.radio(
         tr("app.login.organisation"),
         options=list(labels),
-        format_func=labels.__getitem__,
+        format_func=lambda slug: plain(labels[slug]),
         key="login_org",
     )
     if st.button(tr("app.login.continue"), key="login_continue"):
@@ -78,8 +79,8 @@ def _sso_identity() -> None:
             refused = st.session_state["sso_refused"] = str(exc)
         else:
             _enter(session)
-    st.error(refused)
-    st.caption(tr("sso.signed_in_as", email=str(st.user.get("email") or "")))
+    st.error(plain(refused))
+    st.caption(msg("sso.signed_in_as", email=str(st.user.get("email") or "")))
     if st.button(tr("sso.logout"), key="sso_logout"):
         st.session_state.pop("sso_refused", None)
         st.logout()
@@ -112,7 +113,7 @@ if submitted:
             engine=engine(), email=email, password=password, client=client_address()
         )
     except ImpactError as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))
     else:
         if not session.memberships:
             st.error(tr("auth.no_membership"))

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 from cached import clear as clear_cache
 from common import current_user, engine, tr
+from plain import msg, plain
 
 from impact.errors import ImpactError
 from impact.services.admin import programme_overview
@@ -22,7 +23,7 @@ user = current_user()
 assert user is not None  # noqa: S101 - the router shows this page only when logged in
 
 st.title(tr("app.programmes.title"))
-st.caption(user.org_name)
+st.caption(plain(user.org_name))
 rows = programme_overview(engine=engine(), org_slug=user.org_slug, role=user.role)
 if not rows:
     st.info(tr("app.programmes.none"))
@@ -122,7 +123,7 @@ def _save(form: ProgrammeForm) -> None:
             user_id=user.user_id,
         )
     except ImpactError as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))
     else:
         clear_cache()
         st.session_state["prog_saved"] = form.name
@@ -132,10 +133,10 @@ def _save(form: ProgrammeForm) -> None:
 if allowed(user.role, "manage_programmes"):
     saved = st.session_state.pop("prog_saved", None)
     if saved:
-        st.success(tr("app.prog.saved", name=saved))
+        st.success(msg("app.prog.saved", name=saved))
     try:
         _editor(
             programme_forms(engine=engine(), org_slug=user.org_slug, role=user.role)
         )
     except ImpactError as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 from common import current_user, engine, language, tr
+from plain import plain
 
 from impact.errors import ImpactError
 from impact.services.report_downloads import download_report, reportable_programmes
@@ -58,4 +59,4 @@ try:
             key="rep_download",
         )
 except ImpactError as exc:
-    st.error(str(exc))
+    st.error(plain(str(exc)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 from common import current_user, engine, language, tr
+from plain import msg, plain
 
 from impact.charts.sector import forest_chart
 from impact.errors import ImpactError
@@ -21,11 +22,11 @@ assert user is not None  # noqa: S101 - the router shows this page only when log
 lang = language()
 
 st.title(tr("app.sector.title"))
-st.caption(tr("app.sector.caption", org=user.org_name))
+st.caption(msg("app.sector.caption", org=user.org_name))
 try:
     evidence = sector_evidence(engine=engine(), hub_slug=user.org_slug, role=user.role)
 except ImpactError as exc:
-    st.error(str(exc))
+    st.error(plain(str(exc)))
     st.stop()
 if not evidence.pools:
     st.info(tr("sector.report.empty", hub=user.org_slug))
@@ -90,7 +91,7 @@ if st.button(tr("app.rep.make"), type="primary", key="sector_make"):
                 role=user.role,
             )
         except ImpactError as exc:
-            st.error(str(exc))
+            st.error(plain(str(exc)))
             st.stop()
     st.download_button(
         tr("app.sector.download"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -75,3 +76,9 @@ def settle(at: AppTest, seconds: float = 90) -> AppTest:
         time.sleep(0.3)
         at.run()
     return at
+
+
+def shown(markdown: object) -> str:
+    """What a markdown element shows: the text without the escapes and invisible
+    joiners that keep user-provided names literal (``apps/plain.py``)."""
+    return re.sub(r"\\(.)", r"\1", str(markdown)).replace("\u2060", "")

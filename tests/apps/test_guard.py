@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from impact.config import get_settings
 from impact.errors import DataError
 from impact.services import admin
-from tests.apps.conftest import demo_email, login
+from tests.apps.conftest import demo_email, login, shown
 
 SECRET_DETAIL = "/srv/wijkimpact/geheim/pad.py: connection to db.internal failed"
 
@@ -73,4 +73,4 @@ def test_a_user_error_shows_its_message_without_traceback(
     monkeypatch.setattr(admin, "programme_overview", refused)
     at = _programmes_page(at)
     assert not at.exception
-    assert at.error[0].value == "Dit bestand kan niet worden gelezen."
+    assert shown(at.error[0].value) == "Dit bestand kan niet worden gelezen."
