@@ -8,7 +8,7 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from tests.apps.conftest import demo_email, login
+from tests.apps.conftest import demo_email, login, shown
 
 YOUTH = "Jongerenwerk Toekomst"
 
@@ -43,13 +43,13 @@ def test_plain_language_light_and_technical_part(app_db: str) -> None:
         or b.value.startswith("**Rood")
         for b in boxes
     )
-    texts = " ".join(m.value for m in at.markdown)
+    texts = " ".join(shown(m.value) for m in at.markdown)
     assert "punten" in texts and "van de 10 deelnemers ging vooruit" in texts
     assert "vergelijkingsgroep ongeveer" in texts
-    scale = " ".join(c.value for c in at.caption)
+    scale = " ".join(shown(c.value) for c in at.caption)
     assert "Schaal 7 tot en met 35, hoger is beter" in scale
     technical = at.expander[-1]
-    words = " ".join(m.value for m in technical.markdown)
+    words = " ".join(shown(m.value) for m in technical.markdown)
     assert "cr1" not in words and "influence" not in words
     diag = technical.dataframe[0].value
     assert list(diag.columns) == ["Controle", "Waarde"]
