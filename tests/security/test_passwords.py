@@ -120,3 +120,20 @@ def test_the_cli_refuses_a_weak_password_with_a_message(
     assert result.exit_code == 1
     assert "repeats the same few characters" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_password_does_not_expire(sqlite_url: str) -> None:
+    """No periodic rotation (ASVS 6.2.10): an account set up years ago still logs
+    in with its password."""
+    from sqlalchemy import text
+
+    from impact.services.auth import login
+
+    engine = migrated_engine(sqlite_url)
+    create_organisation(engine=engine, slug="org-a", name="A")
+    add_user(engine=engine, email="ann@a.nl", org_slug="org-a", role="viewer",
+             password="fietsen langs de amstel")  # fmt: skip
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE user SET created_at = '2019-01-01 00:00:00'"))
+    assert login(engine=engine, email="ann@a.nl", password="fietsen langs de amstel")
+    dispose_engines()
