@@ -4,7 +4,9 @@ Started by :mod:`impact.services.upload_jobs` as ``python -m
 impact.services.upload_worker`` for one (organisation, file, language). It
 opens the upload once (the cell reads run in their own children with limits),
 keeps the opened sheets and every checked result by its options, and answers
-commands until told to stop or idle for :data:`IDLE_SECONDS`. So the app's
+commands until told to stop or idle for :data:`IDLE_SECONDS`. It runs at a
+lower CPU priority (:data:`NICENESS`) than the app, so a large import yields the
+processor to other users' pages. So the app's
 process never parses, a rerun of the page never parses again, and the import
 stores what the check saw.
 
@@ -30,6 +32,8 @@ from impact.ingest.workbook import Opened, open_once
 from impact.services.upload_jobs import CheckSummary
 
 IDLE_SECONDS = 900
+#: below the app's own priority: other users' pages get the processor first
+NICENESS = 10
 #: the marked-up copy is offered for files up to this size
 MARKED_MAX_BYTES = 20 * 1024 * 1024
 
@@ -173,6 +177,7 @@ class _Idle:
 
 
 def main() -> int:
+    os.nice(NICENESS)  # the cell readers it starts inherit this
     # the protocol owns the real stdout; anything a library prints goes to stderr
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
