@@ -163,17 +163,15 @@ def read_settings() -> Settings:
 
 
 def _settings_error(exc: ValidationError) -> ConfigError:
-    lines = []
+    named: dict[str, Coded] = {}  # one message per variable, in order
     for error in exc.errors(include_input=False, include_url=False):
         field = str(error["loc"][0]) if error["loc"] else ""
-        lines.append(
-            Coded.of(
-                "errors.bad_setting",
-                variable=f"IMPACT_{field.upper()}",
-                hint=_hint(field),
-            )
+        variable = f"IMPACT_{field.upper()}"
+        named.setdefault(
+            variable,
+            Coded.of("errors.bad_setting", variable=variable, hint=_hint(field)),
         )
-    return ConfigError(tuple(dict.fromkeys(lines)), code="bad_setting")
+    return ConfigError(tuple(named.values()), code="bad_setting")
 
 
 def _hint(field: str) -> Coded | str:

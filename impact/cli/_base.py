@@ -50,6 +50,12 @@ def handles_errors(func: F) -> F:
             except ImpactError as exc:
                 typer.echo(str(exc), err=True)
                 raise typer.Exit(exc.exit_code) from None
+            except OSError as exc:
+                # a file the user named cannot be read or written: say which
+                # and why, without a traceback
+                path = exc.filename or ""
+                typer.echo(t("errors.file", path=path, reason=exc.strerror), err=True)
+                raise typer.Exit(1) from None
             except OperationalError:
                 # the driver's text names host and port; the user needs the
                 # variable to check, not a traceback

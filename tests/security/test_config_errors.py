@@ -94,3 +94,18 @@ def test_production_refuses_a_minimum_cell_under_ten(tmp_path: Path) -> None:
     doctor = _impact(tmp_path, env, "doctor", "--json")
     assert doctor.returncode == 1 and '"min_cell"' in doctor.stdout
     assert not (tmp_path / "wijkimpact.db").exists()  # refused before any write
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("report", "--verify", "/nonexistent/rapport.pdf"),
+        ("db", "backup", "/nonexistent/folder/copy.db"),
+    ],
+)
+def test_a_missing_file_or_folder_is_one_line(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    result = _impact(tmp_path, {}, *args)
+    assert result.returncode == 1
+    assert "/nonexistent/" in _one_clean_line(result)

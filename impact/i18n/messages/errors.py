@@ -32,6 +32,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{variable} has an invalid value (the value is not shown, as it may "
         "be secret). Expected: {hint}",
     },
+    "errors.file": {
+        "nl": "Bestand {path} kan niet worden gebruikt: {reason}. Controleer de "
+        "naam, de map en de rechten.",
+        "en": "File {path} cannot be used: {reason}. Check the name, the folder "
+        "and the permissions.",
+    },
     "errors.database_unreachable": {
         "nl": "De database is niet bereikbaar. Controleer IMPACT_DATABASE_URL (host, "
         "poort, gebruiker, wachtwoord) en of de databaseserver draait.",
