@@ -57,7 +57,7 @@ if pool.ci_low is not None and pool.ci_high is not None:
         tr("meta.summary.interval"),
         f"{fmt_number(pool.ci_low, 2, lang)} – {fmt_number(pool.ci_high, 2, lang)}",
     )
-st.write(pool_sentence(pool, lang))
+st.write(plain(pool_sentence(pool, lang)))  # labels come from other organisations
 st.altair_chart(
     forest_chart(forest_frame(pool, lang), x_title=tr("sector.report.g")),
     use_container_width=True,
@@ -66,7 +66,7 @@ st.caption(tr("sector.report.forest"))
 for kind, outcome in evidence.mixed:
     if (kind, outcome) == (pool.kind, pool.outcome):
         st.warning(
-            tr("sector.mixed", kind=tr(f"sector.kind.{kind}"), outcome=pool.label)
+            msg("sector.mixed", kind=tr(f"sector.kind.{kind}"), outcome=pool.label)
         )
 st.caption(tr("sector.report.never_mixed"))
 
