@@ -113,3 +113,39 @@ def test_another_hub_sees_none_of_these_packages(engine) -> None:  # type: ignor
     create_organisation(engine=engine, slug="andere-hub", name="Andere", kind="sector")
     other = sector_evidence(engine=engine, hub_slug="andere-hub")
     assert other.packages == 0 and other.pools == ()
+
+
+def test_a_hostile_label_stays_text_in_the_workbook(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A trusted sender's outcome label is another organisation's text: the
+    workbook must not turn it into a formula."""
+    import json
+
+    from impact.config import master_secret
+    from impact.domain import evidence as ev
+    from impact.services.evidence_hub import import_package, trust_key
+    from impact.store import orgs
+    from impact.store.engine import write_scope
+
+    monkeypatch.chdir(tmp_path)
+    engine = migrated_engine(f"sqlite:///{tmp_path / 'h.db'}")
+    create_organisation(engine=engine, slug="hub", name="Hub", kind="sector")
+    with write_scope(engine) as session:
+        org = orgs.create_organisation(session=session, slug="evil", name="Evil")
+        key = ev.signing_key(master_secret(), org.key_id)
+    trust_key(engine=engine, hub_slug="hub", source_slug="evil",
+              key=ev.public_key_b64(key))  # fmt: skip
+    rows = sample_sector.sector_results()["demo-kompas"]
+    label = '=HYPERLINK("http://evil.example","klik")'
+    rows = [{**r, "label": label} for r in rows]
+    payload = {"organisation": {"slug": "evil", "name": None, "named": False},
+               "period": "2024:2025", "created_at": "2026-01-01T00:00:00+00:00",
+               "software_version": "x", "min_cell": 10, "results": rows,
+               "withheld": []}  # fmt: skip
+    package = json.dumps(ev.sign(payload, key)).encode()
+    import_package(engine=engine, hub_slug="hub", content=package)
+    content = render_sector_report(engine=engine, hub_slug="hub", fmt="xlsx")
+    book = load_workbook(io.BytesIO(content))
+    values = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    assert not any(isinstance(v, str) and v.startswith("=") for v in values)
+    assert any(isinstance(v, str) and "HYPERLINK" in v for v in values)
+    dispose_engines()
