@@ -41,7 +41,12 @@ def table(
         values = frame[source]
         if fmt is None:
             out[tr(key)] = [
-                tr(f"app.group.{v}") if source == "group" else v for v in values
+                "–"
+                if v is None or (isinstance(v, float) and pd.isna(v))
+                else tr(f"app.group.{v}")
+                if source == "group"
+                else v
+                for v in values
             ]
         else:
             out[tr(key)] = [shown(v, fmt, min_cell) for v in values]

@@ -37,6 +37,7 @@ STORE_WRITES = frozenset(
         "drop_archive",
         "mark_purged",
         "erase_archived",
+        "purge_expired",
     }
 )
 

@@ -48,8 +48,17 @@ try:
                 user_id=user.user_id,
                 actor=user.email,
             )
-        st.session_state["rep_file"] = (name, content, mime)
+        # the file remembers what it was made for (programme, format, language)
+        st.session_state["rep_file"] = (
+            name,
+            content,
+            mime,
+            (programme, fmt, language()),
+        )
     made = st.session_state.get("rep_file")
+    if made and made[3] != (programme, fmt, language()):
+        st.session_state.pop("rep_file")  # inputs changed: the old file is stale
+        made = None
     if made:
         st.download_button(
             tr("app.rep.download", name=made[0]),

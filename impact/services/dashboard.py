@@ -190,8 +190,8 @@ def outcome_label(cells: DashboardCells, instrument: str, domain: str) -> str:
     """Short and as in the reports: ``ZRM · Financiën``, ``SWEMWBS``; an own
     instrument by its name."""
     name, n_domains = cells.instruments.get(instrument, (instrument, 1))
-    if instrument in SHIPPED:
-        name = instrument.upper()
+    if instrument in SHIPPED and not SHIPPED[instrument].area_level:
+        name = instrument.upper()  # ZRM, PG, SWEMWBS: acronyms; "cohesie" is a word
     if n_domains <= 1 or domain == instrument:
         return name
     return f"{name} · {domain_label(domain, current_language())}"

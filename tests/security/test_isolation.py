@@ -59,7 +59,7 @@ from impact.store import (
     values,
 )
 from impact.store.engine import dispose_engines, session_scope, write_scope
-from impact.store.models import Organisation, Programme, User
+from impact.store.models import AnalysisPlan, Organisation, Programme, User
 from tests.factories import STORE_WRITES, migrated_engine
 
 MAX_EXAMPLES = 12
@@ -441,6 +441,15 @@ def reads(
         "plans.list_plans": [plans.list_plans(session=s, org=org)],
         "plans.get_plan": each(
             "plan_ids", lambda i: plans.get_plan(session=s, org=org, plan_id=i)
+        ),
+        "plans.find_locked": each(
+            "plan_ids",
+            lambda i: plans.find_locked(
+                session=s,
+                org=org,
+                programme=s.get(Programme, s.get(AnalysisPlan, i).programme_id),
+                sha256=s.get(AnalysisPlan, i).spec_sha256,
+            ),
         ),
         "values.list_value_parameters": [
             values.list_value_parameters(session=s, org=org)

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from impact.errors import NotFoundError
 from impact.sample import generate as sample
@@ -19,7 +19,7 @@ from impact.services.imports import undo_import
 from impact.store import aggregates as agg
 from impact.store import batches, data, orgs, plans, programmes, values
 from impact.store.engine import dispose_engines, session_scope
-from impact.store.models import Organisation
+from impact.store.models import AnalysisPlan, Organisation, Programme
 from tests.factories import add_org_with_data, migrated_engine
 
 TOLERANCE = 1e-9
@@ -167,6 +167,18 @@ def _reads() -> dict[str, Callable[[Session, Organisation, bool], Any]]:
         "plans.get_plan": lambda s, b, f: _found(
             lambda: plans.get_plan(session=s, org=b, plan_id=1)
         ),
+        "plans.find_locked": lambda s, b, f: [
+            found
+            for plan in s.exec(select(AnalysisPlan)).all()
+            if (
+                found := plans.find_locked(
+                    session=s,
+                    org=b,
+                    programme=s.get(Programme, plan.programme_id),
+                    sha256=plan.spec_sha256,
+                )
+            )
+        ],
     }
 
 

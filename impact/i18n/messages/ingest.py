@@ -156,8 +156,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This sheet has hidden columns ({columns}). They are read like visible columns; unhide and check them.",
     },
     "ingest.empty_rows": {
-        "nl": "{count} lege rijen zijn overgeslagen (bijvoorbeeld rij {rows}).",
-        "en": "{count} empty rows were skipped (for example row {rows}).",
+        "nl": "Lege rijen overgeslagen: {count} (bijvoorbeeld rij {rows}).",
+        "en": "Empty rows skipped: {count} (for example row {rows}).",
     },
     "ingest.personal_dropped": {
         "nl": "deze kolom lijkt persoonsgegevens te bevatten (naam, adres, postcode, geboortedatum, telefoon, e-mail of BSN). Die worden niet opgeslagen: de kolom is overgeslagen. Laat haar voortaan weg.",
