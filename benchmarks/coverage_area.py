@@ -182,11 +182,17 @@ def table(rows: list[tuple[str, str, float, float]]) -> pd.DataFrame:
     return out[["cover", "mc_se", "pre_size", "declined", "reps"]]
 
 
-def print_table(out: pd.DataFrame) -> None:
+def print_table(out: pd.DataFrame, header: bool = True) -> None:
+    if not header:
+        return _rows(out)
     print(
         f"{'design':24s} {'estimator':34s} {'cover':>6s} {'(MC se)':>8s} "
         f"{'pre 5%':>7s} {'declined':>8s} {'reps':>5s}"
     )
+    _rows(out)
+
+
+def _rows(out: pd.DataFrame) -> None:
     for (cell, est), r in out.iterrows():
         pre = "" if np.isnan(r["pre_size"]) else f"{r['pre_size']:.3f}"
         cover = "" if np.isnan(r["cover"]) else f"{r['cover']:.3f}"
@@ -205,6 +211,24 @@ def run(reps: int, workers: int, only: str = "all") -> pd.DataFrame:
     return table(rows)
 
 
+def run_progressive(reps: int, only: str = "all") -> pd.DataFrame:
+    """One process; prints each design's rows as soon as it is done."""
+    rows: list[tuple[str, str, float, float]] = []
+    shown: set[str] = set()
+    for fn, a in tasks(reps, chunk=50, only=only):
+        rows += fn(a)  # type: ignore[operator]
+        out = table(rows)
+        cells = [c for c in out.index.get_level_values(0).unique() if c not in shown]
+        for cell in cells[:-1]:  # the last one may still be running
+            print_table(out.loc[[cell]], header=not shown)
+            shown.add(cell)
+    rest = table(rows)
+    left = [c for c in rest.index.get_level_values(0).unique() if c not in shown]
+    if left:
+        print_table(rest.loc[left], header=not shown)
+    return rest
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reps", type=int, default=400)
@@ -212,7 +236,10 @@ def main() -> None:
     parser.add_argument("--only", choices=("all", "staggered", "sdid"), default="all")
     args = parser.parse_args()
     start = time.perf_counter()
-    print_table(run(args.reps, args.workers, args.only))
+    if args.workers == 1:
+        run_progressive(args.reps, args.only)
+    else:
+        print_table(run(args.reps, args.workers, args.only))
     print(f"\n{time.perf_counter() - start:.0f} s with {args.workers} workers")
 
 
