@@ -21,21 +21,25 @@ rate of the 5% pre-trend test and the share of declined intervals.
 from __future__ import annotations
 
 import argparse
+import os
 import time
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 from impact.estimate import _sdid_core as core
 from impact.estimate import event_study, staggered, twfe
-from impact.estimate.sdid import MIN_PLACEBO_CONTROLS
+from impact.estimate.sdid import MIN_PLACEBO_CONTROLS, placebo_df
 
 warnings.filterwarnings("ignore")
 TRUE = 0.5
 STAGGERED_CELLS = [(a, c) for a in (8, 12, 20, 40) for c in (2, 3)]
 SDID_CELLS = [(12, 1), (20, 1), (12, 3), (20, 3)]
+if os.environ.get("AREA_SDID_CELLS"):  # e.g. "0,1": a subset, to split a run
+    SDID_CELLS = [SDID_CELLS[int(i)] for i in os.environ["AREA_SDID_CELLS"].split(",")]
 COHORTS = {2: (4, 6), 3: (3, 5, 7)}
 SDID_CHUNK = 25
 PLACEBO = 100
@@ -134,7 +138,8 @@ def run_sdid(args: tuple[int, int, int]) -> list[tuple[str, str, float, float]]:
     if n0 - treated < MIN_PLACEBO_CONTROLS:
         return [(cell, "sdid/auto (none)", np.nan, np.nan)] * reps
     se = core.placebo_se_many(Y, n0, t0, o, omega, PLACEBO, rng)
-    hits = np.abs(est - TRUE) <= 1.959964 * se
+    crit = stats.t.ppf(0.975, placebo_df(n0))
+    hits = np.abs(est - TRUE) <= crit * se
     return [(cell, "sdid/auto (placebo)", float(h), np.nan) for h in hits]
 
 
