@@ -119,6 +119,7 @@ def _save(entry: Entry, gen: int) -> None:
             entry=entry,
             user_id=user.user_id,
             actor=user.email,
+            lang=language(),
         )
     except ImportRefused as exc:
         st.error(str(exc))

@@ -26,7 +26,7 @@ from sqlmodel import Session, col
 
 from impact.domain.instruments import Instrument
 from impact.errors import ImportRefused
-from impact.i18n import t
+from impact.i18n import t, use_language
 from impact.ingest import Problem
 from impact.services.imports import check_groups
 from impact.services.keys import organisation_key
@@ -115,14 +115,28 @@ def enter_measurement(
     entry: Entry,
     user_id: int | None = None,
     actor: str = "",
+    lang: str | None = None,
 ) -> EntryResult:
-    """Check, pseudonymise and store the entry as its own batch (all or nothing)."""
+    """Check, pseudonymise and store the entry as its own batch (all or nothing);
+    ``lang``: the language of the problems (the user's, passed by the page)."""
     require(role, "import_data")
+    with use_language(lang):
+        return _enter(engine, org_slug, entry, user_id, actor, lang)
+
+
+def _enter(
+    engine: Engine,
+    org_slug: str,
+    entry: Entry,
+    user_id: int | None,
+    actor: str,
+    lang: str | None,
+) -> EntryResult:
     content = entry_csv(entry)
     if content.count(b"\n") < 2:
         raise ImportRefused(t("entry.no_scores"))
     parsed = check_upload(
-        engine=engine, org_slug=org_slug, data=content, filename="invoer.csv"
+        engine=engine, org_slug=org_slug, data=content, filename="invoer.csv", lang=lang
     )
     if not parsed.ok:
         raise ImportRefused(

@@ -143,7 +143,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "gepaarde t-toets (voor en na bij dezelfde mensen)",
         "en": "paired t-test (before and after in the same people)",
     },
-    "verdict.method.none": {"nl": "onbekend", "en": "unknown"},
+    "verdict.method.placebo": {
+        "nl": "placebotoets over de wijken zonder het programma",
+        "en": "placebo test over the wijken without the programme",
+    },
+    "verdict.method.jackknife": {
+        "nl": "jackknife (steeds één wijk weglaten)",
+        "en": "jackknife (leaving out one wijk at a time)",
+    },
+    "verdict.method.hksj": {
+        "nl": "Hartung-Knapp-correctie",
+        "en": "Hartung-Knapp correction",
+    },
+    "verdict.method.wald": {"nl": "Wald-interval", "en": "Wald interval"},
+    "verdict.method.none": {"nl": "geen interval", "en": "no interval"},
     "verdict.method.other": {"nl": "methode {code}", "en": "method {code}"},
     "app.ana.light": {"nl": "Hoe sterk is dit?", "en": "How strong is this?"},
     "app.ana.technical": {
