@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from impact.config import get_settings
+from impact.store.engine import dispose_engines
 
 POSTGRES_URL = os.environ.get(
     "IMPACT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
@@ -26,13 +27,16 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 def isolated_settings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Path]:
-    """Each test gets its own working directory and a clean IMPACT_* environment."""
+    """Each test gets its own working directory and a clean IMPACT_* environment;
+    afterwards every engine the test opened is disposed (no test calls
+    ``dispose_engines()`` by hand)."""
     for name in list(os.environ):
         if name.startswith("IMPACT_") and name != "IMPACT_TEST_POSTGRES_URL":
             monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path)
     get_settings.cache_clear()
     yield tmp_path
+    dispose_engines()
     get_settings.cache_clear()
 
 

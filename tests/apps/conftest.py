@@ -49,7 +49,6 @@ def app_db(
     yield url
     st.cache_data.clear()
     st.cache_resource.clear()
-    dispose_engines()
 
 
 def login(email: str, password: str = DEMO_PASSWORD) -> AppTest:

@@ -9,7 +9,6 @@ import streamlit as st
 
 from impact.config import get_settings
 from impact.services.demo import load_demo
-from impact.store.engine import dispose_engines
 from tests.apps.conftest import demo_email, login
 from tests.apps.test_pages import EXPECTED_VIEWS
 from tests.factories import migrated_engine
@@ -27,7 +26,6 @@ def pg_app_db(postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[st
     yield postgres_url
     st.cache_data.clear()
     st.cache_resource.clear()
-    dispose_engines()
 
 
 @pytest.mark.parametrize("role", sorted(EXPECTED_VIEWS))

@@ -9,7 +9,6 @@ from streamlit.testing.v1 import AppTest
 
 from impact.config import get_settings
 from impact.services.demo import DEMO_PASSWORD, load_demo
-from impact.store.engine import dispose_engines
 from tests.factories import migrated_engine
 
 APP = str(Path(__file__).resolve().parents[2] / "apps" / "streamlit_app.py")
@@ -22,7 +21,6 @@ def demo_db(sqlite_url: str, monkeypatch: pytest.MonkeyPatch):  # type: ignore[n
     get_settings.cache_clear()
     load_demo(migrated_engine(sqlite_url))
     yield sqlite_url
-    dispose_engines()
 
 
 def _login(email: str, password: str = DEMO_PASSWORD) -> AppTest:

@@ -16,7 +16,6 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from impact.cli import app
-from impact.store.engine import dispose_engines
 
 ROOT = Path(__file__).resolve().parents[2]
 runner = CliRunner()
@@ -25,7 +24,6 @@ runner = CliRunner()
 @pytest.fixture(autouse=True)
 def _fresh_engines():  # type: ignore[no-untyped-def]
     yield
-    dispose_engines()
 
 
 def run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]

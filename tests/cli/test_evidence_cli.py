@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 
 from impact.cli import app
 from impact.config import get_settings
-from impact.store.engine import dispose_engines
 from tests.factories import add_org_with_data, migrated_engine
 
 runner = CliRunner()
@@ -30,7 +29,6 @@ def world(sqlite_url: str, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-
     add_org_with_data(engine, "welzijn-a", seed=1, n=40)
     add_org_with_data(engine, "welzijn-b", seed=2, n=40)
     yield engine
-    dispose_engines()
 
 
 def test_round_trip_export_trust_import_pooled(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

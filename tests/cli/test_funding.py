@@ -12,7 +12,7 @@ from impact.config import get_settings
 from impact.errors import PermissionDenied
 from impact.services.funding import add_funding, list_funding
 from impact.store import orgs
-from impact.store.engine import dispose_engines, session_scope, write_scope
+from impact.store.engine import session_scope, write_scope
 from tests.factories import add_org_with_data, migrated_engine
 
 runner = CliRunner()
@@ -30,7 +30,6 @@ def engine(sqlite_url: str, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no
             session=session, slug="gemeente-x", name="Gemeente X", kind="funder"
         )
     yield engine
-    dispose_engines()
 
 
 def _funded(engine) -> list[str]:  # type: ignore[no-untyped-def]

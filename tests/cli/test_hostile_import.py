@@ -10,7 +10,6 @@ import pytest
 from typer.testing import CliRunner
 
 from impact.cli import app
-from impact.store.engine import dispose_engines
 from tests.ingest.ooxml import HEADER, Sheet, book
 
 runner = CliRunner()
@@ -21,7 +20,6 @@ FAR = "XFD1048576"
 def _demo():  # type: ignore[no-untyped-def]
     assert runner.invoke(app, ["demo", "--load-only"]).exit_code == 0
     yield
-    dispose_engines()
 
 
 def counts() -> dict[str, int]:

@@ -10,7 +10,6 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from impact.cli import app
-from impact.store.engine import dispose_engines
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
 runner = CliRunner()
@@ -20,7 +19,6 @@ runner = CliRunner()
 def _demo():  # type: ignore[no-untyped-def]
     assert runner.invoke(app, ["demo", "--load-only"]).exit_code == 0
     yield
-    dispose_engines()
 
 
 def run(*args: str):  # type: ignore[no-untyped-def]

@@ -155,6 +155,21 @@ def test_an_openpyxl_book_with_a_second_sheet() -> None:
     assert _typed(_cells(fast[1])) == _typed(_cells(plain[1]))
 
 
+def _count_column_reads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The column-wise reads that produced a sheet, recorded as they happen."""
+    seen: list[object] = []
+    real = fastread.assemble
+
+    def counted(*args: object, **kwargs: object) -> object:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        if result is not None:
+            seen.append(result)
+        return result
+
+    monkeypatch.setattr(fastread, "assemble", counted)
+    return seen
+
+
 def test_parse_upload_is_the_same_on_both_paths(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -168,16 +183,21 @@ def test_parse_upload_is_the_same_on_both_paths(
         for i in range(200)
     ]
     data = xlsx_xlsxwriter(rows)
+    columns_read = _count_column_reads(monkeypatch)
     monkeypatch.setattr("impact.ingest.fastread.FAST_READ_BYTES", 10**12)
     plain = parse_upload(data, "upload.xlsx", context())
+    assert columns_read == []  # the plain path read no column
     monkeypatch.setattr("impact.ingest.fastread.FAST_READ_BYTES", 0)
     fast = parse_upload(data, "upload.xlsx", context())
+    assert len(columns_read) == 1  # the fast path ran (not a silent fall-back)
     assert plain.problems and fast.problems == plain.problems
     rows[5][8] = 2  # now a valid file: the same measurements
     data = xlsx_xlsxwriter([r for r in rows if r[8] != 6])
     fast = parse_upload(data, "upload.xlsx", context())
+    assert len(columns_read) == 2
     monkeypatch.setattr("impact.ingest.fastread.FAST_READ_BYTES", 10**12)
     plain = parse_upload(data, "upload.xlsx", context())
+    assert len(columns_read) == 2
     assert fast.ok and plain.ok, [p.message for p in plain.problems]
     assert fast.measurements.equals(plain.measurements)
 

@@ -10,10 +10,10 @@ import pytest
 
 from impact.errors import OptionError, ReportError
 from impact.report.evidence import evidence_level
-from impact.report.example import example_report
 from impact.report.model import MAX_TEXT, EvidenceReport, Outcome, Reach, ReachRow
 from impact.report.privacy import suppress
 from impact.report.summary import summary_sentences
+from tests.report.example import example_report
 
 MIN_CELL = 10
 

@@ -16,10 +16,10 @@ from pypdf import PdfReader
 
 from impact.errors import OptionError, ReportError
 from impact.report.embed import read_embedded
-from impact.report.example import example_report
 from impact.report.model import EvidenceReport, Outcome, Reach, ReachRow
 from impact.report.privacy import suppress
 from impact.report.render import render
+from tests.report.example import example_report
 
 INJECTION = '=HYPERLINK("http://x.invalid","klik")'
 DISTINCT = 0.777  # the estimate of a suppressed outcome: must appear nowhere

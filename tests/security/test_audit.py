@@ -22,7 +22,7 @@ from impact.services.auth import MAX_FAILED_LOGINS, login
 from impact.services.demo import DEMO_PASSWORD, load_demo
 from impact.services.imports import frames_sha256, import_frames, undo_import
 from impact.store import audit
-from impact.store.engine import dispose_engines, session_scope
+from impact.store.engine import session_scope
 from impact.store.models import AuditEvent
 from tests.factories import migrated_engine
 
@@ -66,7 +66,6 @@ def _append_only(engine: Engine) -> None:
     with engine.connect() as conn:
         n = conn.execute(sa.text("SELECT count(*) FROM auditevent")).scalar_one()
     assert n == 2
-    dispose_engines()
 
 
 def _orm_update(s: Session, event_id: int) -> None:
@@ -98,7 +97,6 @@ def test_record_refuses_person_data(sqlite_url: str, detail: dict) -> None:
     engine = migrated_engine(sqlite_url)
     with pytest.raises(ValueError, match="audit detail"), session_scope(engine) as s:
         audit.record(session=s, action="import", **detail)
-    dispose_engines()
 
 
 # --- a full session: every sensitive action leaves an event without person data ---
@@ -165,4 +163,3 @@ def test_every_sensitive_action_is_audited_without_person_data(
     erase = [json.loads(d) for a, _, d in events if a == "erase"]
     # 4 live rows of the re-import, and the 4 of the undone import's archive
     assert erase == [{"participants": 1, "measurements": 4, "archived": 4}]
-    dispose_engines()

@@ -42,7 +42,6 @@ def _digest_without_audit() -> dict[str, str]:
 @pytest.fixture(autouse=True)
 def _engines():  # type: ignore[no-untyped-def]
     yield
-    dispose_engines()
 
 
 def test_backup_restore_round_trip(isolated_settings: Path) -> None:

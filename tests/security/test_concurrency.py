@@ -123,7 +123,6 @@ def _concurrent_imports(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert batches == N_DIFFERENT + 1
     people = _scalar(url, "SELECT count(DISTINCT pseudonym) FROM participant")
     assert people == _scalar(url, "SELECT count(*) FROM participant")
-    dispose_engines()
 
 
 @pytest.mark.slow

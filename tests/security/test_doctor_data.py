@@ -78,7 +78,6 @@ def test_world_readable_data_files_fail_the_doctor(
 
 def _demo_database(url: str) -> None:
     load_demo(migrated_engine(url))
-    dispose_engines()
 
 
 def test_sqlite_demo_in_production_fails_the_doctor(

@@ -14,7 +14,6 @@ from sqlalchemy.engine import Engine
 from impact.sample import generate as sample
 from impact.services import security
 from impact.services.imports import frames_sha256, import_frames
-from impact.store.engine import dispose_engines
 from tests.factories import add_org_with_data, migrated_engine
 
 N = 12
@@ -88,7 +87,6 @@ def _erase_everywhere(engine: Engine) -> None:
         {"participants": 2, "measurements": len(person), "archived": 0},
         {"participants": 0, "measurements": 0, "archived": 0},
     ]
-    dispose_engines()
 
 
 def test_erasure_sqlite(sqlite_url: str) -> None:
@@ -115,4 +113,3 @@ def test_erasure_is_one_transaction(
     with pytest.raises(RuntimeError):
         security.erase_client(engine=engine, org_slug="org-a", client_ref=CLIENT)
     assert _counts(engine, "org-a") == before  # no erasure without its audit event
-    dispose_engines()

@@ -655,4 +655,3 @@ def test_the_check_catches_a_leak(sqlite_url: str) -> None:
         assert len(frame)
         with pytest.raises(Leak):
             viewer.check("x", frame)
-    dispose_engines()

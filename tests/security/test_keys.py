@@ -17,7 +17,6 @@ from impact.domain.pseudonym import derive_org_key, normalise_reference
 from impact.sample import generate as sample
 from impact.services import security
 from impact.services.imports import import_frames
-from impact.store.engine import dispose_engines
 from tests.factories import add_org_with_data, migrated_engine
 
 SEED = 7
@@ -95,7 +94,6 @@ def _rotation_round_trip(engine: Engine) -> None:
     assert _generation(engine) == 3
     again = _same_clients(engine, wave_shift=0)
     assert again.loc[0, ["inserted", "participants_new"]].tolist() == [0, 0]
-    dispose_engines()
 
 
 def test_rotation_round_trip_sqlite(sqlite_url: str) -> None:
@@ -121,7 +119,6 @@ def test_rotated_pseudonym_is_the_documented_chain(sqlite_url: str) -> None:
     gen2 = "p_" + hmac.new(k2, gen1.encode(), hashlib.sha256).hexdigest()[:32]
     assert gen2 in _pseudonyms(engine).values()
     assert gen1 not in _pseudonyms(engine).values()
-    dispose_engines()
 
 
 def test_rotation_is_one_transaction(
@@ -139,7 +136,6 @@ def test_rotation_is_one_transaction(
         security.rotate_key(engine=engine, org_slug="org-a")
     assert _pseudonyms(engine) == before
     assert _generation(engine) == 1
-    dispose_engines()
 
 
 def test_rotation_is_audited_without_pseudonyms(sqlite_url: str) -> None:
@@ -154,7 +150,6 @@ def test_rotation_is_audited_without_pseudonyms(sqlite_url: str) -> None:
     assert actor == "admin@a.nl"
     assert '"generation": 2' in detail and f'"pseudonyms": {4 * N}' in detail
     assert not any(p in detail for p in old | set(_pseudonyms(engine).values()))
-    dispose_engines()
 
 
 def test_any_caller_of_organisation_key_gets_the_current_generation(
@@ -176,7 +171,6 @@ def test_any_caller_of_organisation_key_gets_the_current_generation(
         assert key.generation == generation
         assert pseudonymise("SR-000001", key) in _pseudonyms(engine).values()
         assert "generation" in repr(key) and str(bytes(key)) not in repr(key)
-    dispose_engines()
 
 
 def test_pseudonyms_made_before_a_rotation_are_caught_up(sqlite_url: str) -> None:
@@ -208,4 +202,3 @@ def test_pseudonyms_made_before_a_rotation_are_caught_up(sqlite_url: str) -> Non
     assert stale.participants_new == 2 * N
     caught_up = load(pseudonym_generation=key.generation)
     assert (caught_up.participants_new, caught_up.inserted) == (0, 4 * 2 * N)
-    dispose_engines()

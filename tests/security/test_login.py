@@ -21,7 +21,6 @@ from impact.services.auth import (
     session_expires,
     user_for_identity,
 )
-from impact.store.engine import dispose_engines
 from tests.factories import migrated_engine
 
 PASSWORD = "correct horse battery"
@@ -41,7 +40,6 @@ def engine(sqlite_url: str):  # type: ignore[no-untyped-def]
         password=PASSWORD,
     )  # fmt: skip
     yield engine
-    dispose_engines()
 
 
 def _actions(engine) -> list[tuple[str, str, dict]]:  # type: ignore[no-untyped-def]

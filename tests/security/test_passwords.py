@@ -12,7 +12,6 @@ from impact.errors import AuthError
 from impact.services import passwords
 from impact.services.admin import add_user, create_organisation
 from impact.services.passwords import password_problem
-from impact.store.engine import dispose_engines
 from tests.factories import migrated_engine
 
 CONTEXT = ("anna.de-vries@welzijn-oost.nl", "welzijn-oost", "Welzijn Oost")
@@ -86,7 +85,6 @@ def test_the_password_is_used_exactly_as_typed(sqlite_url: str) -> None:
     for variant in (chosen.lower(), chosen[:72], chosen.strip(), chosen + "!"):
         with pytest.raises(AuthError):
             login(engine=engine, email="ann@a.nl", password=variant, client=variant)
-    dispose_engines()
 
 
 @pytest.mark.parametrize(
@@ -99,7 +97,6 @@ def test_creating_an_account_applies_the_policy(sqlite_url: str, password: str) 
         add_user(engine=engine, email="ann@a.nl", org_slug="org-a", role="viewer",
                  password=password)  # fmt: skip
     assert refused.value.code == "password_policy"
-    dispose_engines()
 
 
 def test_the_cli_refuses_a_weak_password_with_a_message(

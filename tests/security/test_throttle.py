@@ -13,7 +13,6 @@ from impact.errors import AuthError
 from impact.services import throttle
 from impact.services.admin import add_user, create_organisation
 from impact.services.auth import login
-from impact.store.engine import dispose_engines
 from tests.factories import migrated_engine
 
 PASSWORD = "correct horse battery"
@@ -37,7 +36,6 @@ def engine(sqlite_url: str):  # type: ignore[no-untyped-def]
         password=PASSWORD,
     )  # fmt: skip
     yield engine
-    dispose_engines()
 
 
 @pytest.fixture()

@@ -7,7 +7,6 @@ import pytest
 from impact.sample import generate as sample
 from impact.services.analysis import analyse_outcome, list_outcomes
 from impact.services.demo import load_demo
-from impact.store.engine import dispose_engines
 from tests.factories import migrated_engine
 
 #: the demo's estimates must lie within this many standard errors of the truth
@@ -20,7 +19,6 @@ def engine(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
     engine = migrated_engine(url)
     load_demo(engine)
     yield engine
-    dispose_engines()
 
 
 @pytest.mark.parametrize(

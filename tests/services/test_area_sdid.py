@@ -10,7 +10,7 @@ from impact.services.demo import DEMO_SLUG, load_demo
 from impact.services.imports import frames_sha256, import_frames
 from impact.services.report_parts import outcome_of
 from impact.store import orgs, programmes
-from impact.store.engine import dispose_engines, write_scope
+from impact.store.engine import write_scope
 from tests.factories import migrated_engine
 
 TRUE = {
@@ -48,7 +48,6 @@ def engine(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
         actor="test",
     )
     yield engine
-    dispose_engines()
 
 
 @pytest.mark.parametrize("indicator", sorted(TRUE))

@@ -8,7 +8,6 @@ from sqlalchemy import text
 from impact.errors import AuthError
 from impact.services.admin import add_user, create_organisation
 from impact.services.auth import MAX_FAILED_LOGINS, login
-from impact.store.engine import dispose_engines
 from tests.factories import migrated_engine
 
 PASSWORD = "correct horse battery"
@@ -26,7 +25,6 @@ def engine(sqlite_url: str):  # type: ignore[no-untyped-def]
         password=PASSWORD,
     )
     yield engine
-    dispose_engines()
 
 
 def test_login_and_hash(engine) -> None:  # type: ignore[no-untyped-def]

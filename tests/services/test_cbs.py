@@ -17,7 +17,7 @@ from impact.services.cbs import CBS_PROGRAMME, import_cbs
 from impact.services.dashboard import Filters, build_view, filter_options, load_cells
 from impact.services.imports import frames_sha256, import_frames
 from impact.store import orgs, programmes
-from impact.store.engine import dispose_engines, write_scope
+from impact.store.engine import write_scope
 from tests.factories import migrated_engine
 
 EXTRACT = Path(__file__).parents[1] / "data" / "cbs_85984NED_extract.csv"
@@ -38,7 +38,6 @@ def engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-
         for spec in sample.CUSTOM_INSTRUMENTS:
             programmes.save_instrument(session=session, org=org, spec=spec)
     yield engine
-    dispose_engines()
 
 
 def _participants_in_amsterdam(engine) -> None:  # type: ignore[no-untyped-def]

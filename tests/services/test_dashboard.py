@@ -11,7 +11,7 @@ from impact.i18n import use_language
 from impact.services import dashboard as dash
 from impact.store import aggregates as agg
 from impact.store import orgs
-from impact.store.engine import dispose_engines, session_scope
+from impact.store.engine import session_scope
 from tests.factories import add_org_with_data, migrated_engine
 
 TOLERANCE = 1e-12
@@ -145,7 +145,6 @@ def test_load_cells_scope_by_role(sqlite_url: str) -> None:
         dash.load_cells(engine=engine, org_slug="org-a", role="boss")
     version = dash.data_version(engine=engine, org_slug="org-a", role="analyst")
     assert version[0] > 0 and version[1] == 0
-    dispose_engines()
 
 
 def test_effect_summary_gives_estimates_with_intervals(
@@ -180,4 +179,3 @@ def test_effect_summary_gives_estimates_with_intervals(
         "Schuldhulp en sociaal raadslieden",
         "Buurthuizen Wijkstad",
     }
-    dispose_engines()

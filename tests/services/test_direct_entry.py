@@ -13,7 +13,6 @@ from impact.errors import ImportRefused, PermissionDenied
 from impact.sample import generate as sample
 from impact.services.direct_entry import Entry, enter_measurement
 from impact.services.imports import undo_import
-from impact.store.engine import dispose_engines
 from tests.factories import add_org_with_data, migrated_engine
 
 ORG = "org-a"
@@ -25,7 +24,6 @@ def engine(sqlite_url: str):  # type: ignore[no-untyped-def]
     engine = migrated_engine(sqlite_url)
     add_org_with_data(engine, ORG, n=10)
     yield engine
-    dispose_engines()
 
 
 def _entry(**changes: object) -> Entry:

@@ -15,7 +15,6 @@ from impact.errors import DataError
 from impact.services.admin import create_organisation
 from impact.services.evidence import EvidenceRefused, export_package, public_key
 from impact.services.evidence_hub import import_package, trust_key
-from impact.store.engine import dispose_engines
 from tests.factories import add_org_with_data, migrated_engine
 
 HUB = "branche"
@@ -28,7 +27,6 @@ def engine(sqlite_url: str):  # type: ignore[no-untyped-def]
     add_org_with_data(engine, "welzijn-a", seed=1, n=40)
     create_organisation(engine=engine, slug=HUB, name="Branche", kind="sector")
     yield engine
-    dispose_engines()
 
 
 def _export(engine, **kwargs):  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from impact.errors import ImportRefused, PermissionDenied
 from impact.sample import generate as sample
 from impact.services.imports import frames_sha256, import_frames, undo_import
 from impact.store import data, orgs
-from impact.store.engine import dispose_engines, session_scope, write_scope
+from impact.store.engine import session_scope, write_scope
 from tests.factories import add_org_with_data, migrated_engine
 
 
@@ -19,7 +19,6 @@ from tests.factories import add_org_with_data, migrated_engine
 def engine(sqlite_url: str):  # type: ignore[no-untyped-def]
     engine = migrated_engine(sqlite_url)
     yield engine
-    dispose_engines()
 
 
 def _counts(engine, slug="org-a"):  # type: ignore[no-untyped-def]

@@ -16,7 +16,6 @@ from impact.config import get_settings
 from impact.sample import generate as sample
 from impact.services.org_template import organisation_template
 from impact.services.uploads import check_upload
-from impact.store.engine import dispose_engines
 from tests.factories import add_org_with_data, migrated_engine
 
 
@@ -27,7 +26,6 @@ def engine(sqlite_url: str, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no
     engine = migrated_engine(sqlite_url)
     add_org_with_data(engine, "buurtwerk", n=5)
     yield engine
-    dispose_engines()
 
 
 def _lists(data: bytes) -> dict[str, list[str]]:

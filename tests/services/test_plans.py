@@ -9,7 +9,7 @@ from impact.errors import EstimationError, PermissionDenied
 from impact.sample import generate as sample
 from impact.services.plans import interpretation, lock_plan, locked_plans, run_plan
 from impact.store import audit, orgs
-from impact.store.engine import dispose_engines, session_scope
+from impact.store.engine import session_scope
 from impact.store.models import AnalysisPlan
 from tests.factories import add_org_with_data, migrated_engine
 
@@ -58,7 +58,6 @@ def test_lock_run_and_tamper(sqlite_url: str) -> None:
         )
     with pytest.raises(EstimationError, match="gewijzigd"):
         run_plan(**common, role="analyst", plan_id=plan.id)
-    dispose_engines()
 
 
 def test_interpretation_reads_the_interval() -> None:
@@ -93,4 +92,3 @@ def test_locking_the_same_plan_twice_returns_the_first_lock(sqlite_url: str) -> 
             e for e in audit.events(session=session, org=org) if e.action == "plan_lock"
         ]
     assert len(locks) == 2
-    dispose_engines()

@@ -15,7 +15,6 @@ from impact.services.programmes_admin import (
     programme_forms,
     save_programme,
 )
-from impact.store.engine import dispose_engines
 from tests.factories import add_org_with_data, migrated_engine
 
 
@@ -25,7 +24,6 @@ def engine(sqlite_url: str):  # type: ignore[no-untyped-def]
     add_org_with_data(engine, "org-a", seed=5, n=10)
     add_org_with_data(engine, "org-b", seed=6, n=10)
     yield engine
-    dispose_engines()
 
 
 def _save(engine, form: ProgrammeForm, role: str = "analyst") -> int:  # type: ignore[no-untyped-def]

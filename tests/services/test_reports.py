@@ -17,7 +17,6 @@ from impact.sample import generate as sample
 from impact.services.analysis import analyse_outcome
 from impact.services.demo import load_demo
 from impact.services.reports import build_report, funder_report, render_report
-from impact.store.engine import dispose_engines
 from tests.factories import migrated_engine
 
 
@@ -26,7 +25,6 @@ def engine(sqlite_url: str):  # type: ignore[no-untyped-def]
     engine = migrated_engine(sqlite_url)
     load_demo(engine)
     yield engine
-    dispose_engines()
 
 
 def test_report_numbers_are_the_engines(engine) -> None:  # type: ignore[no-untyped-def]

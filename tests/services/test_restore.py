@@ -15,7 +15,6 @@ from impact.sample import generate as sample
 from impact.services.imports import frames_sha256, import_frames, undo_import
 from impact.services.restore import RESTORE_DAYS, redo_import
 from impact.services.security import erase_client, rotate_key
-from impact.store.engine import dispose_engines
 from tests.factories import add_org_with_data, migrated_engine
 
 ORG = "org-a"
@@ -25,7 +24,6 @@ ORG = "org-a"
 def engine(sqlite_url: str):  # type: ignore[no-untyped-def]
     engine = migrated_engine(sqlite_url)
     yield engine
-    dispose_engines()
 
 
 def _rows(engine) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]

@@ -7,7 +7,6 @@ import pytest
 from impact.errors import DataError
 from impact.services.programmes_admin import programme_forms, save_programme
 from impact.services.targets import reach_targets
-from impact.store.engine import dispose_engines
 from tests.factories import add_org_with_data, migrated_engine
 
 ORG = "org-a"
@@ -18,7 +17,6 @@ def engine(sqlite_url: str):  # type: ignore[no-untyped-def]
     engine = migrated_engine(sqlite_url)
     add_org_with_data(engine, ORG, n=10)
     yield engine
-    dispose_engines()
 
 
 def _treated_areas(engine) -> int:  # type: ignore[no-untyped-def]

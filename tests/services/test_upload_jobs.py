@@ -11,7 +11,6 @@ from impact.config import get_settings
 from impact.errors import PermissionDenied
 from impact.services.demo import load_demo
 from impact.services.upload_jobs import Uploads
-from impact.store.engine import dispose_engines
 from tests.factories import migrated_engine
 from tests.ingest.ooxml import HEADER, Sheet, book
 
@@ -34,7 +33,6 @@ def jobs(isolated_settings: Path, monkeypatch: pytest.MonkeyPatch):  # type: ign
     manager = Uploads(max_running=1)
     yield manager
     manager.stop_all()
-    dispose_engines()
 
 
 def _job(jobs: Uploads, kind: str, data: bytes, **options: object):  # type: ignore[no-untyped-def]

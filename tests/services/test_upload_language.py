@@ -8,7 +8,6 @@ import pytest
 from impact.i18n import t
 from impact.services.demo import load_demo
 from impact.services.uploads import check_upload
-from impact.store.engine import dispose_engines
 from tests.apps.test_import_and_reports import OUT_OF_RANGE, ROWS, _csv
 from tests.factories import migrated_engine
 
@@ -18,7 +17,6 @@ def engine(sqlite_url: str):  # type: ignore[no-untyped-def]
     engine = migrated_engine(sqlite_url)
     load_demo(engine)
     yield engine
-    dispose_engines()
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

@@ -18,7 +18,7 @@ from impact.sample import generate as sample
 from impact.services.imports import undo_import
 from impact.store import aggregates as agg
 from impact.store import batches, data, orgs, plans, programmes, values
-from impact.store.engine import dispose_engines, session_scope
+from impact.store.engine import session_scope
 from impact.store.models import AnalysisPlan, Organisation, Programme
 from tests.factories import add_org_with_data, migrated_engine
 
@@ -106,7 +106,6 @@ def _check_cells_match_raw_rows(url: str) -> None:
     quarters = (intake.dt.year * 4 + (intake.dt.month - 1) // 3).value_counts()
     by_period = cells.reach.groupby("period")["n_people"].sum()
     assert by_period.to_dict() == {float(k): v for k, v in quarters.items()}
-    dispose_engines()
 
 
 def test_cells_match_the_raw_rows_on_sqlite(sqlite_url: str) -> None:
@@ -202,7 +201,6 @@ def _check_scoping(url: str) -> None:
             for as_funder in (False, True):
                 assert not read(s, b, as_funder), f"{name} leaked org-a's data"
             assert read(s, a, False), f"{name} found nothing for its own org"
-    dispose_engines()
 
 
 def test_every_aggregate_is_scoped_on_sqlite(sqlite_url: str) -> None:
@@ -233,7 +231,6 @@ def test_a_funder_sees_only_the_programmes_it_funds(sqlite_url: str) -> None:
         assert "problematische_schulden" in agg.scoped_instruments(
             session=s, org=funder, as_funder=True
         )
-    dispose_engines()
 
 
 def test_data_version_changes_on_import_and_undo(sqlite_url: str) -> None:
@@ -250,4 +247,3 @@ def test_data_version_changes_on_import_and_undo(sqlite_url: str) -> None:
         assert agg.outcome_cells(session=s, org=a, rules=RULES).change.empty
     assert first[0] > 0 and first[1] == 0  # own version; no funded programmes
     assert after_undo != first
-    dispose_engines()

@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from impact.store import orgs
 from impact.store.bulk import AREA_COLUMNS, insert_ignore, insert_ignore_chunks
-from impact.store.engine import dispose_engines, session_scope, write_scope
+from impact.store.engine import session_scope, write_scope
 from tests.factories import migrated_engine
 
 
@@ -31,7 +31,6 @@ def engine(request, sqlite_url):  # type: ignore[no-untyped-def]
             {"o": org.id},
         )
     yield engine
-    dispose_engines()
 
 
 def _rows(n: int, start: int = 0) -> list[tuple[object, ...]]:

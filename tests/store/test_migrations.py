@@ -8,7 +8,7 @@ from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
 import impact.store.models  # noqa: F401 - registers the tables
-from impact.store.engine import dispose_engines, get_engine
+from impact.store.engine import get_engine
 from impact.store.migrate import current_revision, head_revision, is_up_to_date, upgrade
 
 
@@ -29,10 +29,8 @@ def _check(url: str) -> None:
 
 def test_upgrade_empty_sqlite_matches_models(sqlite_url: str) -> None:
     _check(sqlite_url)
-    dispose_engines()
 
 
 @pytest.mark.postgres
 def test_upgrade_empty_postgres_matches_models(postgres_url: str) -> None:
     _check(postgres_url)
-    dispose_engines()

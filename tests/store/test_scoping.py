@@ -18,7 +18,7 @@ from sqlmodel import Session
 from impact.errors import NotFoundError
 from impact.services.admin import add_user
 from impact.store import audit, batches, data, mappings, orgs, programmes
-from impact.store.engine import dispose_engines, session_scope
+from impact.store.engine import session_scope
 from impact.store.models import Organisation
 from tests.factories import STORE_WRITES, add_org_with_data, migrated_engine
 
@@ -143,7 +143,6 @@ def _check_scoping(url: str) -> None:
             except NotFoundError:
                 continue
             assert not result, f"{name} returned another organisation's rows"
-    dispose_engines()
 
 
 def test_every_read_is_scoped_on_sqlite(sqlite_url: str) -> None:

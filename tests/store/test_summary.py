@@ -19,7 +19,7 @@ from impact.services.imports import frames_sha256, import_frames, undo_import
 from impact.services.security import erase_client
 from impact.store import aggregates as agg
 from impact.store import batches, orgs, programmes, summary
-from impact.store.engine import dispose_engines, session_scope, write_scope
+from impact.store.engine import session_scope, write_scope
 from impact.store.migrate import alembic_config, upgrade
 from impact.store.models import ChangeCell, Participant
 from tests.factories import add_org_with_data, migrated_engine
@@ -143,7 +143,6 @@ def _check_every_write(url: str, blanks: bool = True) -> None:
     assert erase_client(engine=engine, org_slug="org-a", client_ref=erased).participants
     assert _check(engine, "org-a") == n_undone - first_programmes(first, erased)
     _check(engine, "other")
-    dispose_engines()
 
 
 def first_programmes(frame: pd.DataFrame, ref: str) -> int:
@@ -173,7 +172,6 @@ def test_a_funder_reads_the_cells_of_funded_programmes(sqlite_url: str) -> None:
         funded = programmes.get_programme(session=s, org=a, name=sample.DEBT)
         orgs.grant_funding(session=s, funder=funder, programme=funded)
     assert _check(engine, "fonds", as_funder=True) > 0
-    dispose_engines()
 
 
 def _check_backfill(url: str) -> None:
@@ -196,7 +194,6 @@ def _check_backfill(url: str) -> None:
     after = {slug: _check(engine, slug) for slug in ("org-a", "org-b", "org-c")}
     assert after == before
     assert before["org-a"] == 0 < before["org-b"]
-    dispose_engines()
 
 
 def test_migration_fills_the_cells_on_sqlite(sqlite_url: str) -> None:
@@ -230,4 +227,3 @@ def test_participants_of_a_batch_also_when_their_ids_have_gaps(
         gapped = summary._created_by(s, org, batch, pid)
         assert gapped.tolist() == [i != middle.id for i in ids] + [False]
         s.rollback()
-    dispose_engines()
