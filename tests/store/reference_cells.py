@@ -1,7 +1,9 @@
 """The dashboard cells computed straight from the measurements: the GROUP BY
 that ``impact.store.aggregates.outcome_cells`` ran before the cells were kept
-current at write time (migration 0003), kept verbatim as an independent
-reference for the tests."""
+current at write time (migration 0003), kept verbatim as a reference for the
+tests of the write-time maintenance. Its change classification repeats the
+production rule, so the rule itself is checked independently, against the
+published formulas computed in pandas, by tests/store/test_change_oracle.py."""
 
 from __future__ import annotations
 
