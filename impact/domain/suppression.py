@@ -9,17 +9,6 @@ next smallest cell is suppressed too.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True, slots=True)
-class Suppressed:
-    """Marker for a suppressed cell (keeps the threshold for display)."""
-
-    min_cell: int
-
-    def __str__(self) -> str:
-        return f"< {self.min_cell}"
 
 
 def is_disclosive(n_people: int | None, min_cell: int) -> bool:
