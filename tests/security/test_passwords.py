@@ -133,4 +133,3 @@ def test_a_password_does_not_expire(sqlite_url: str) -> None:
     with engine.begin() as conn:
         conn.execute(text("UPDATE user SET created_at = '2019-01-01 00:00:00'"))
     assert login(engine=engine, email="ann@a.nl", password="fietsen langs de amstel")
-    dispose_engines()
