@@ -49,6 +49,9 @@ def app_db(
     yield url
     st.cache_data.clear()
     st.cache_resource.clear()
+    from impact.services.upload_jobs import uploads
+
+    uploads().stop_all()  # this test's upload workers hold its database
 
 
 def login(email: str, password: str = DEMO_PASSWORD) -> AppTest:
