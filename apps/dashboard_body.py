@@ -1,11 +1,15 @@
-"""The live dashboard, shared by the staff dashboard and the funder view.
+"""The live dashboard of the organisation's staff, and the page body the funder
+view (``views/funder.py``) fills from the release instead.
 
 It re-runs itself every ``REFRESH_SECONDS`` (``st.fragment``): a cheap query
 reads the data version, and the cached SQL aggregates are recomputed only when
-an import or undo changed it. Funders get every small cell suppressed.
+an import or undo changed it. A funder's figures never pass through here as
+cells: ``show_view`` only draws a view ``impact.services.release`` made.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -30,8 +34,12 @@ from impact.services.dashboard import (
 REFRESH_SECONDS = 30
 
 
+#: effect table of a view: (version, programme ids) -> frame
+EffectLoader = Callable[[tuple[int, int], tuple[int, ...]], pd.DataFrame]
+
+
 def render(user: CurrentUser) -> None:
-    """The page body; a funder's small cells are suppressed (``min_cell_for``)."""
+    """The staff page body (every cell of the own organisation)."""
     min_cell = min_cell_for(user.role)
     st.caption(tr("app.dash.live", seconds=REFRESH_SECONDS))
 
@@ -44,7 +52,15 @@ def render(user: CurrentUser) -> None:
             with use_language(language()):
                 flt = _filters(cells)
                 view = build_view(cells, flt, min_cell=min_cell)
-                _body(user, view, min_cell, (version, flt))
+
+                def staff_effects(
+                    version: tuple[int, int], ids: tuple[int, ...]
+                ) -> pd.DataFrame:
+                    return effects(user.org_slug, user.role, version, ids, language())
+
+                show_view(
+                    view, min_cell, (version, flt.programme_ids), staff_effects, user
+                )
         except ImpactError as exc:
             st.error(plain(str(exc)))
 
@@ -84,19 +100,32 @@ def _filters(cells: DashboardCells) -> Filters:
     return Filters(tuple(chosen), tuple(wijken), low, high)
 
 
-def _body(
-    user: CurrentUser,
+def show_view(
     view: DashboardView,
     min_cell: int | None,
-    state: tuple[tuple[int, int], Filters],
+    state: tuple[tuple[int, int], tuple[int, ...]],
+    load_effects: EffectLoader,
+    staff: CurrentUser | None = None,
 ) -> None:
+    """Draw a dashboard view: KPIs, reach, outcomes, effects and trends;
+    ``staff``: the organisation's own user (reach against targets too)."""
     first, second, third = st.columns(3)
-    first.metric(
-        tr("app.dash.kpi.participants"),
-        ui.shown(view.participants, ui.count, min_cell),
-    )
+    if view.reach.empty and view.areas is not None:
+        # area programmes only: wijken and their residents, no participants
+        first.metric(tr("release.col.areas"), view.areas)
+    else:
+        first.metric(
+            tr("app.dash.kpi.participants"),
+            ui.shown(view.participants, ui.count, min_cell),
+        )
     second.metric(tr("app.dash.kpi.programmes"), view.programmes)
-    third.metric(tr("app.dash.kpi.wijken"), view.wijken)
+    if view.reach.empty and view.areas is not None:
+        treated = view.area[view.area["arm"] == "with"]
+        per_period = treated.groupby(["programme", "indicator", "period"])["n"].sum()
+        with_it = int(per_period.groupby(level="programme").max().sum())
+        third.metric(tr("report.areas.participants"), with_it)
+    else:
+        third.metric(tr("app.dash.kpi.wijken"), view.wijken)
     if min_cell is not None:
         st.info(tr("app.funder.suppression", min_cell=min_cell))
     reach, outcomes, trends = st.tabs(
@@ -108,11 +137,11 @@ def _body(
     )
     with reach:
         _reach(view, min_cell)
-        if min_cell is None:
-            _targets(user)
+        if staff is not None:
+            _targets(staff)
     with outcomes:
         _outcomes(view, min_cell)
-        _effects(user, *state)
+        _effects(load_effects, *state)
     with trends:
         _trends(view)
 
@@ -222,7 +251,9 @@ def _outcome_table(frame: pd.DataFrame, min_cell: int | None) -> pd.DataFrame:
     )
 
 
-def _effects(user: CurrentUser, version: tuple[int, int], flt: Filters) -> None:
+def _effects(
+    load_effects: EffectLoader, version: tuple[int, int], ids: tuple[int, ...]
+) -> None:
     # ---- current effect estimate per programme and outcome, with its interval
     # ---- and evidence label: services.dashboard.effect_summary (impact.estimate)
     st.subheader(tr("app.dash.effects.title"))
@@ -230,9 +261,7 @@ def _effects(user: CurrentUser, version: tuple[int, int], flt: Filters) -> None:
     if not st.toggle(tr("app.dash.effects.show"), key="dash_effects"):
         return
     with st.spinner(tr("app.dash.effects.running")):
-        frame = effects(
-            user.org_slug, user.role, version, flt.programme_ids, language()
-        )
+        frame = load_effects(version, ids)
     if frame.empty:
         st.info(tr("app.dash.empty"))
         return

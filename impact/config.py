@@ -67,6 +67,13 @@ class Settings(BaseSettings):
         description="Smallest number of people a figure shown to funders may "
         "describe; smaller cells are suppressed.",
     )
+    round_counts: int = Field(
+        default=1,
+        ge=1,
+        description="Round every count shown to funders to a multiple of this "
+        "(CBS practice, e.g. 5); 1 shows exact counts. Small cells are suppressed "
+        "either way.",
+    )
     language: Literal["nl", "en"] = Field(
         default="nl", description="Default language of texts: nl or en."
     )

@@ -36,10 +36,13 @@ else:
             "measurements": tr("cli.count.measurements"),
             "area_observations": tr("cli.count.area_observations"),
             "reach_target": tr("app.prog.field.target"),
+            "areas": tr("release.col.areas"),
         }
     )
     st.dataframe(
-        frame.drop(columns=["id", "design", "start_date", "yearly_cost"]),
+        frame.drop(
+            columns=["id", "design", "start_date", "yearly_cost"], errors="ignore"
+        ),
         hide_index=True,
         width="stretch",
     )

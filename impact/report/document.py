@@ -76,17 +76,24 @@ def build_document(report: EvidenceReport, lang: str) -> Document:
 def _summary(report: EvidenceReport, lang: str) -> tuple[Block, ...]:
     out: list[Block] = [Paragraph(s, "bullet") for s in summary_sentences(report, lang)]
     reach = report.reach
+    words = "areas" if reach.unit == "areas" else "reach"
     rows = [
-        (text(t("report.reach.participants", lang=lang)), count(reach.n_participants))
+        (
+            text(t(f"report.{words}.participants", lang=lang)),
+            count(reach.n_participants),
+        )
     ]
     if reach.n_comparison is not None:
         rows.append(
-            (text(t("report.reach.comparison", lang=lang)), count(reach.n_comparison))
+            (
+                text(t(f"report.{words}.comparison", lang=lang)),
+                count(reach.n_comparison),
+            )
         )
     if reach.n_measurements is not None:
         rows.append(
             (
-                text(t("report.reach.measurements", lang=lang)),
+                text(t(f"report.{words}.measurements", lang=lang)),
                 count(reach.n_measurements),
             )
         )
@@ -104,10 +111,8 @@ def _summary(report: EvidenceReport, lang: str) -> tuple[Block, ...]:
             )
         )
         frame = pd.DataFrame(
-            [
-                {"area": r.area, "n": r.n if r.n is not None else 0}
-                for r in reach.by_area
-            ]
+            [{"area": r.area, "n": r.n} for r in reach.by_area],
+            columns=["area", "n"],
         )
         chart = reach_chart(frame, min_cell=report.min_cell, lang=lang)
         out.append(Figure("reach", spec(chart), t("report.fig.reach", lang=lang)))

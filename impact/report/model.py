@@ -150,10 +150,15 @@ class ReachRow:
 
 @dataclass(frozen=True, slots=True)
 class Reach:
+    """Who the report is about. ``unit`` ``people``: participants and comparison
+    people; ``areas`` (an area programme): wijken with and without the
+    intervention, and ``n_measurements`` counts area observations."""
+
     n_participants: int | None
     n_comparison: int | None = None
     n_measurements: int | None = None
     by_area: tuple[ReachRow, ...] = ()
+    unit: Literal["people", "areas"] = "people"
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,8 +62,13 @@ def _count(n: int | None, k: int) -> int | None:
 
 
 def _reach(reach: Reach, k: int, hidden: list[str]) -> Reach:
-    counts = [r.n if r.n is not None else 0 for r in reach.by_area]
-    shown = suppress_counts(counts, k) if counts else []
+    if reach.unit == "areas":
+        return reach  # wijken, not people: public-grade aggregates
+    counts = [r.n for r in reach.by_area]
+    if any(n is None for n in counts):  # already protected (the release)
+        shown: list[int | None] = [None if _small(n, k) else n for n in counts]
+    else:
+        shown = suppress_counts([n or 0 for n in counts], k) if counts else []
     rows = tuple(replace(r, n=s) for r, s in zip(reach.by_area, shown, strict=True))
     if any(s is None for s in shown):
         hidden.append("reach.by_area")
@@ -72,6 +77,7 @@ def _reach(reach: Reach, k: int, hidden: list[str]) -> Reach:
         n_comparison=_count(reach.n_comparison, k),
         n_measurements=reach.n_measurements,
         by_area=rows,
+        unit=reach.unit,
     )
 
 

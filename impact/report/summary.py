@@ -36,6 +36,16 @@ def summary_sentences(report: EvidenceReport, lang: str | None = None) -> list[s
 
 def _reach(report: EvidenceReport, lang: str) -> str:
     reach = report.reach
+    if reach.unit == "areas":
+        return t(
+            "report.summary.reach_areas",
+            lang=lang,
+            start=fmt_date(report.period_start, lang=lang),
+            end=fmt_date(report.period_end, lang=lang),
+            n=reach.n_participants or 0,
+            m=reach.n_comparison or 0,
+            programmes=_join(report.programmes, lang),
+        )
     text = t(
         "report.summary.reach",
         lang=lang,

@@ -97,25 +97,17 @@ def programme_overview(
 ) -> list[dict[str, object]]:
     """One row per programme with its counts (the app's programme list).
 
-    A funder sees the programmes its Funding rows name, with every count under
-    ``IMPACT_MIN_CELL`` suppressed (``None``).
+    A funder gets the list of :func:`impact.services.release.funder_programmes`
+    (the programmes its Funding rows name, figures from the release).
     """
-    from impact.config import get_settings
-    from impact.domain.suppression import is_disclosive
+    if role == "funder":
+        from impact.services.release import funder_programmes
 
+        return funder_programmes(engine=engine, org_slug=org_slug, role=role)
     with session_scope(engine) as session:
         org = orgs.get_organisation(session=session, slug=org_slug)
-        if role == "funder":
-            rows = data.funded_programme_counts(session=session, funder=org)
-        else:
-            rows = data.programme_counts(session=session, org=org)
-        out = [_overview_row(p, people, meas, area) for p, people, meas, area in rows]
-    if role == "funder":
-        min_cell = get_settings().min_cell
-        for row in out:
-            if is_disclosive(int(row["participants"] or 0), min_cell):  # type: ignore[call-overload]
-                row["participants"] = row["measurements"] = None
-    return out
+        rows = data.programme_counts(session=session, org=org)
+        return [_overview_row(p, people, meas, area) for p, people, meas, area in rows]
 
 
 def _overview_row(p: Programme, people: int, meas: int, area: int) -> dict[str, object]:

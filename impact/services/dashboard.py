@@ -81,6 +81,19 @@ class DashboardView:
     periods: pd.DataFrame
     area: pd.DataFrame
     min_cell: int | None
+    #: wijken of the area programmes in view (``None``: none in view); an area
+    #: programme counts wijken and their residents, never participants
+    areas: int | None = None
+
+
+def area_wijken(area: pd.DataFrame) -> int | None:
+    """Wijken of the area programmes in ``area`` (an area view frame with
+    ``programme``, ``indicator``, ``period``, ``n``): per programme the most
+    wijken observed in one period, summed over programmes."""
+    if area.empty:
+        return None
+    per_period = area.groupby(["programme", "indicator", "period"])["n"].sum()
+    return int(per_period.groupby(level="programme").max().sum())
 
 
 def _scope(role: str) -> bool:
@@ -139,17 +152,16 @@ def data_version(*, engine: Engine, org_slug: str, role: str) -> tuple[int, int]
 
 
 def load_cells(*, engine: Engine, org_slug: str, role: str) -> DashboardCells:
-    """All dashboard aggregates of the organisation (funder: funded programmes)."""
-    as_funder = _scope(role)
+    """All dashboard aggregates of the organisation (staff only: a funder's
+    figures come from :mod:`impact.services.release`)."""
+    require(role, "view_dashboard")
     with session_scope(engine) as session:
         org = orgs.get_organisation(session=session, slug=org_slug)
-        registry = agg.scoped_instruments(session=session, org=org, as_funder=as_funder)
+        registry = agg.scoped_instruments(session=session, org=org)
         rules = {code: change_rule(spec) for code, spec in registry.items()}
-        cells = agg.outcome_cells(
-            session=session, org=org, rules=list(rules.values()), as_funder=as_funder
-        )
-        area = agg.area_cells(session=session, org=org, as_funder=as_funder)
-        progs = agg.scoped_programmes(session=session, org=org, as_funder=as_funder)
+        cells = agg.outcome_cells(session=session, org=org, rules=list(rules.values()))
+        area = agg.area_cells(session=session, org=org)
+        progs = agg.scoped_programmes(session=session, org=org)
         wijk_names = areas.area_names(
             session=session, codes=cells.reach["wijk"].dropna().astype(str)
         )
@@ -230,6 +242,7 @@ def build_view(
         area = area[area["programme_id"].isin(flt.programme_ids)]
     people = int(reach["n_people"].sum())
     shown = sorted(set(reach["programme_id"]) | set(area["programme_id"]))
+    area_frame = _with_indicator_labels(area_view(area, names), cells)
     return DashboardView(
         participants=None if _small(people, min_cell) else people,
         programmes=len(shown),
@@ -238,8 +251,9 @@ def build_view(
         outcomes=outcome_view(change, names, labels, texts, min_cell),
         waves=wave_view(change, names, labels, min_cell),
         periods=_with_period_labels(period_view(change, names, labels, min_cell)),
-        area=_with_indicator_labels(area_view(area, names), cells),
+        area=area_frame,
         min_cell=min_cell,
+        areas=area_wijken(area_frame),
     )
 
 
@@ -277,18 +291,17 @@ def effect_summary(
     inference method and evidence label (``impact.services.effects``).
 
     Runs the estimators on participant-level data, so the app calls it on request
-    and caches it per data version. Funders: estimates about groups smaller
-    than ``IMPACT_MIN_CELL`` people are withheld. Its texts (design, method,
-    notes) are in ``lang``, so a cache of it must be keyed by the language.
+    and caches it per data version. Its texts (design, method, notes) are in
+    ``lang``, so a cache of it must be keyed by the language. Staff only: a
+    funder's effect table comes from :func:`impact.services.release.funder_effects`.
     """
     from impact.services.effects import effect_rows
 
-    as_funder = _scope(role)
+    require(role, "view_dashboard")
     return effect_rows(
         engine=engine,
         org_slug=org_slug,
-        as_funder=as_funder,
+        as_funder=False,
         programme_ids=programme_ids,
-        min_cell=min_cell_for(role),
         lang=lang,
     )

@@ -31,6 +31,8 @@ EFFECT_COLUMNS = [
     "n_treated",
     "n_comparison",
     "note",
+    "instrument",
+    "domain",
 ]
 
 
@@ -85,9 +87,10 @@ def _effect_rows(
                     domain=str(o.domain),
                 )
             except EstimationError as exc:
-                rows.append(_refused(name, str(o.label), str(exc)))
-                continue
-            rows.append(_row(a, min_cell))
+                row = _refused(name, str(o.label), str(exc))
+            else:
+                row = _row(a, min_cell)
+            rows.append([*row, str(o.instrument), str(o.domain)])
     return pd.DataFrame(rows, columns=EFFECT_COLUMNS)
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 
 from impact import __version__
 from impact.config import get_settings
-from impact.errors import EstimationError, NotFoundError, ReportError, check_option
+from impact.errors import EstimationError, ReportError, check_option
 from impact.estimate import holm
 from impact.i18n import t, use_language
 from impact.report import EvidenceReport, Request, read_embedded, render
@@ -56,7 +56,7 @@ def build_report(
             outcome_of(a, _finite(p)) for a, p in zip(analyses, p_holm, strict=True)
         )
         start, end = _period(engine, org_slug, ids)
-        return EvidenceReport(
+        report = EvidenceReport(
             title=t("reports.title", programmes=", ".join(names)),
             organisation=org_name,
             programmes=names,
@@ -73,6 +73,11 @@ def build_report(
             min_cell=get_settings().min_cell,
             request=Request(org_slug, tuple(programme_names), audience),
         )
+    if audience == "funder":
+        from impact.services.release.reports import released
+
+        report = released(engine, org_slug, ids, report)
+    return report
 
 
 def _programmes(
@@ -146,7 +151,15 @@ def _reach(
     with session_scope(engine) as session:
         org = orgs.get_organisation(session=session, slug=org_slug)
         rows = data.participants_by_wijk(session=session, org=org, programme_ids=ids)
-        counts = data.count_rows(session=session, org=org)
+        counts = data.programme_counts(session=session, org=org)
+    measurements = sum(m + a for p, _n, m, a in counts if p.id in ids)
+    if analyses and all(a.design == "staggered" for a in analyses):
+        return Reach(
+            n_participants=max(a.n_treated for a in analyses),
+            n_comparison=max(a.n_comparison for a in analyses),
+            n_measurements=measurements,
+            unit="areas",
+        )
     treated = sum(n for _w, g, n in rows if g == "treated")
     comparison = sum(n for _w, g, n in rows if g == "comparison")
     by_wijk: dict[str, int] = {}
@@ -156,7 +169,7 @@ def _reach(
     return Reach(
         n_participants=treated or None if rows else None,
         n_comparison=comparison if rows else None,
-        n_measurements=counts["measurements"] + counts["area_observations"],
+        n_measurements=measurements,
         by_area=tuple(ReachRow(w, n) for w, n in sorted(by_wijk.items())),
     )
 
@@ -220,54 +233,6 @@ def _audit_export(
             actor=actor,
             **detail,
         )
-
-
-def funder_report(
-    *,
-    engine: Engine,
-    funder_slug: str,
-    programme_name: str,
-    fmt: str = "pdf",
-    lang: str = "nl",
-    user_id: int | None = None,
-    actor: str = "",
-) -> bytes:
-    """A funder's report on one programme it funds (aggregates, small cells hidden).
-
-    A programme the funder's Funding rows do not name is "not found", exactly
-    like one that does not exist.
-    """
-    with session_scope(engine) as session:
-        funder = orgs.get_organisation(session=session, slug=funder_slug)
-        funded = orgs.funded_programmes(session=session, funder=funder)
-        match = [p for p in funded if p.name == programme_name]
-        if not match:
-            raise NotFoundError(
-                t("errors.programme_not_found", name=programme_name, org=funder_slug)
-            )
-        owner = orgs.organisation_by_id(
-            session=session, org_id=match[0].organisation_id
-        )
-        funder_name, owner_slug = funder.name, owner.slug
-    report = build_report(
-        engine=engine,
-        org_slug=owner_slug,
-        programme_names=(programme_name,),
-        lang=lang,
-        audience="funder",
-        funder=funder_name,
-    )
-    content = render(report, fmt, lang)  # type: ignore[arg-type]
-    _audit_export(
-        engine,
-        funder_slug,
-        user_id,
-        actor,
-        format=fmt,
-        programmes=[programme_name],
-        audience="funder",
-    )
-    return content
 
 
 @dataclass(frozen=True)

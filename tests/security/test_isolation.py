@@ -42,6 +42,7 @@ from impact.services import (
     import_tools,
     org_admin,
     programmes_admin,
+    release,
     report_downloads,
 )
 from impact.services.imports import frames_sha256, import_frames
@@ -66,7 +67,13 @@ MAX_EXAMPLES = 12
 MIN_CELL = 10
 STAFF = ("admin", "analyst", "uploader", "viewer")
 #: reads that give a funder the instrument names of its funded programmes' owners
-INSTRUMENT_READS = frozenset({"aggregates.scoped_instruments", "dashboard.load_cells"})
+INSTRUMENT_READS = frozenset(
+    {
+        "aggregates.scoped_instruments",
+        "dashboard.load_cells",
+        "release.funder_dashboard",
+    }
+)
 #: store functions taking ``org``/``funder`` that write (tested elsewhere)
 NOT_READS = STORE_WRITES
 
@@ -548,6 +555,12 @@ def service_reads(engine: Engine, slug: str, role: str) -> dict[str, Any]:
         "dashboard.load_cells": lambda: dashboard.load_cells(
             engine=engine, org_slug=slug, role=role
         ),
+        "release.funder_options": lambda: release.funder_options(
+            engine=engine, org_slug=slug, role=role
+        ),
+        "release.funder_dashboard": lambda: release.funder_dashboard(
+            engine=engine, org_slug=slug, role=role, filters=release.FunderFilters()
+        ),
         "report_downloads.reportable_programmes": lambda: (
             report_downloads.reportable_programmes(
                 engine=engine, org_slug=slug, role=role
@@ -582,10 +595,12 @@ def service_reads(engine: Engine, slug: str, role: str) -> dict[str, Any]:
 
 
 def check_funder_dashboard(engine: Engine, slug: str) -> None:
-    """Every figure of a funder's dashboard describes >= IMPACT_MIN_CELL people."""
-    cells = dashboard.load_cells(engine=engine, org_slug=slug, role="funder")
-    view = dashboard.build_view(
-        cells, dashboard.Filters(), min_cell=dashboard.min_cell_for("funder")
+    """Every figure of a funder's dashboard describes >= IMPACT_MIN_CELL people,
+    and the staff's cells are refused to a funder."""
+    with pytest.raises(PermissionDenied):
+        dashboard.load_cells(engine=engine, org_slug=slug, role="funder")
+    view = release.funder_dashboard(
+        engine=engine, org_slug=slug, role="funder", filters=release.FunderFilters()
     )
     assert view.participants in (None, 0) or view.participants >= MIN_CELL
     for frame in (view.reach, view.outcomes, view.waves, view.periods):
@@ -610,7 +625,9 @@ def check_services(
     check_funder_dashboard(engine, org.slug)
     for row in rows:
         true_n = facts.people.get(int(row["id"]), 0)  # type: ignore[call-overload]
-        if 0 < true_n < MIN_CELL:
+        if row["areas"] is not None:  # an area programme counts wijken
+            assert row["participants"] is None, row
+        elif 0 < true_n < MIN_CELL:
             assert row["participants"] is None and row["measurements"] is None, row
         else:
             assert row["participants"] == true_n, row

@@ -16,7 +16,8 @@ from impact.report import read_embedded
 from impact.sample import generate as sample
 from impact.services.analysis import analyse_outcome
 from impact.services.demo import load_demo
-from impact.services.reports import build_report, funder_report, render_report
+from impact.services.release.reports import funder_report
+from impact.services.reports import build_report, render_report
 from tests.factories import migrated_engine
 
 
@@ -98,8 +99,14 @@ def test_cells_under_min_cell_never_leave(engine, monkeypatch) -> None:  # type:
         assert embedded["min_cell"] == 250
         for outcome in embedded["outcomes"]:
             assert outcome["estimate"] is None and outcome["suppressed"]
-        assert embedded["reach"]["n_comparison"] is None
-        assert "200" not in str(embedded["reach"])
+        reach = embedded["reach"]
+        assert reach["n_comparison"] is None
+        # the comparison group's 200 is neither shown nor the difference of two
+        # shown counts (its complement, the 300 treated, is hidden with it)
+        assert reach["n_participants"] is None
+        counts = [reach["n_participants"], reach["n_comparison"]]
+        counts += [r["n"] for r in reach["by_area"]]
+        assert 200 not in counts and 300 not in counts
 
 
 def test_effect_size_is_hedges_corrected_smd_of_the_did(engine) -> None:  # type: ignore[no-untyped-def]
