@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from impact.domain.instruments import SHIPPED, custom_instrument
-from impact.errors import OptionError
+from impact.errors import OptionError, PermissionDenied
 from impact.i18n import use_language
 from impact.services import dashboard as dash
 from impact.store import aggregates as agg
@@ -137,8 +137,8 @@ def test_load_cells_scope_by_role(sqlite_url: str) -> None:
     assert len(staff.programmes) == 3
     assert staff.rules["zrm"].mode == "rci"
     assert not staff.change.empty and not staff.area.empty
-    as_funder = dash.load_cells(engine=engine, org_slug=funder.slug, role="funder")
-    assert as_funder.programmes.empty and as_funder.change.empty
+    with pytest.raises(PermissionDenied):  # a funder's figures: the release
+        dash.load_cells(engine=engine, org_slug=funder.slug, role="funder")
     assert dash.min_cell_for("funder") == MIN_CELL
     assert dash.min_cell_for("viewer") is None
     with pytest.raises(OptionError):
@@ -172,9 +172,11 @@ def test_effect_summary_gives_estimates_with_intervals(
     assert binary["ci_low"] < binary["estimate"] < binary["ci_high"]
     assert binary["ci_low"] < -0.2 < binary["ci_high"]  # the demo's true effect
     assert "goede aanwijzingen" in binary["evidence"]
-    funded = dash.effect_summary(
-        engine=engine, org_slug="gemeente-wijkstad", role="funder"
-    )
+    from impact.services.release import funder_effects
+
+    with pytest.raises(PermissionDenied):  # a funder's effects: the release
+        dash.effect_summary(engine=engine, org_slug="gemeente-wijkstad", role="funder")
+    funded = funder_effects(engine=engine, org_slug="gemeente-wijkstad", role="funder")
     assert set(funded["programme"]) == {
         "Schuldhulp en sociaal raadslieden",
         "Buurthuizen Wijkstad",

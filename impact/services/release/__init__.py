@@ -157,13 +157,12 @@ def _cached(key: tuple[object, ...], make: Callable[[], Release]) -> Release:
     return release
 
 
-def _load(
+def _cells(
     engine: Engine, org_slug: str, as_funder: bool, ids: tuple[int, ...] = ()
-) -> Release:
+) -> tuple[DashboardCells, dict[int, int]]:
     """Cells of ``org_slug`` (a funder: its funded programmes), restricted to
     ``ids`` when given, protected. A programme's tables depend on its own cells
     only, so a funder's dashboard and a report of the programme agree."""
-    min_cell, round_to = settings_for_release()
     with session_scope(engine) as session:
         org = orgs.get_organisation(session=session, slug=org_slug)
         registry = agg.scoped_instruments(session=session, org=org, as_funder=as_funder)
@@ -194,6 +193,15 @@ def _load(
         names,
     )
     measurements = {int(p.id or 0): int(m) + int(a) for p, _n, m, a in counts}
+    return scoped, measurements
+
+
+def _load(
+    engine: Engine, org_slug: str, as_funder: bool, ids: tuple[int, ...] = ()
+) -> Release:
+    """The cells of :func:`_cells`, protected."""
+    min_cell, round_to = settings_for_release()
+    scoped, measurements = _cells(engine, org_slug, as_funder, ids)
     return build_release(scoped, measurements, min_cell, round_to)
 
 
