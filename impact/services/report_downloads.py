@@ -1,6 +1,6 @@
 """Report downloads from the app: the programmes a user may report on, and the
-file. A funder gets ``release.reports.funder_report`` (aggregates only, small cells
-hidden) of a programme its Funding rows name."""
+file. A funder gets ``release.funder_report.funder_report`` (aggregates only,
+small cells hidden) of a programme its Funding rows name."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 from impact.errors import check_option
 from impact.report.render import FORMATS
 from impact.services.permissions import require
-from impact.services.release.reports import funder_report
+from impact.services.release.funder_report import funder_report
 from impact.services.reports import render_report
 from impact.store import aggregates as agg
 from impact.store import orgs

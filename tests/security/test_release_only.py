@@ -45,7 +45,7 @@ ALLOWED = {
     "impact.services.dashboard.period_label": "a label",
     "impact.services.admin.programme_overview": "funders: release.funder_programmes",
     "impact.services.report_downloads.download_report": "funders: "
-    "release.reports.funder_report",
+    "release.funder_report.funder_report",
     "impact.services.report_downloads.reportable_programmes": "programme names",
     "impact.services.programmes_admin.DESIGNS": "a constant",
     "impact.services.programmes_admin.ProgrammeForm": "a type",

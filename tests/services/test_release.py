@@ -30,7 +30,7 @@ from impact.services.release import (
     funder_filters,
     release_for,
 )
-from impact.services.release.reports import funder_report
+from impact.services.release.funder_report import funder_report
 from impact.services.release.view_json import funder_view, parse_period
 from impact.store import orgs, programmes
 from impact.store.engine import dispose_engines, write_scope

@@ -16,7 +16,7 @@ from impact.report import read_embedded
 from impact.sample import generate as sample
 from impact.services.analysis import analyse_outcome
 from impact.services.demo import load_demo
-from impact.services.release.reports import funder_report
+from impact.services.release.funder_report import funder_report
 from impact.services.reports import build_report, render_report
 from tests.factories import migrated_engine
 

@@ -17,9 +17,7 @@ from dataclasses import replace
 from sqlalchemy.engine import Engine
 
 from impact.domain.suppression import TOTAL
-from impact.errors import NotFoundError
-from impact.i18n import t
-from impact.report import EvidenceReport, render
+from impact.report import EvidenceReport
 from impact.report.model import (
     AttritionRow,
     BalanceRow,
@@ -33,8 +31,6 @@ from impact.report.model import (
 )
 from impact.services.release import Release, programme_release
 from impact.services.release.cubes import UNKNOWN
-from impact.store import orgs
-from impact.store.engine import session_scope
 
 
 def apply_release(report: EvidenceReport, release: Release) -> EvidenceReport:
@@ -144,51 +140,6 @@ def _blank_methods(m: Methods) -> Methods:
             BalanceRow(b.variable, None, None, None, None, None) for b in m.balance
         ),
     )
-
-
-def funder_report(
-    *,
-    engine: Engine,
-    funder_slug: str,
-    programme_name: str,
-    fmt: str = "pdf",
-    lang: str = "nl",
-    user_id: int | None = None,
-    actor: str = "",
-) -> bytes:
-    """A funder's report on one programme it funds, through the release.
-
-    A programme the funder's Funding rows do not name is "not found", exactly
-    like one that does not exist.
-    """
-    from impact.services.reports import _audit_export, build_report
-
-    with session_scope(engine) as session:
-        funder = orgs.get_organisation(session=session, slug=funder_slug)
-        funded = orgs.funded_programmes(session=session, funder=funder)
-        match = [p for p in funded if p.name == programme_name]
-        if not match:
-            raise NotFoundError(
-                t("errors.programme_not_found", name=programme_name, org=funder_slug)
-            )
-        owner = orgs.organisation_by_id(
-            session=session, org_id=match[0].organisation_id
-        )
-        funder_name, owner_slug = funder.name, owner.slug
-    report = build_report(
-        engine=engine,
-        org_slug=owner_slug,
-        programme_names=(programme_name,),
-        lang=lang,
-        audience="funder",
-        funder=funder_name,
-    )
-    content = render(report, fmt, lang)  # type: ignore[arg-type]
-    _audit_export(
-        engine, funder_slug, user_id, actor,
-        format=fmt, programmes=[programme_name], audience="funder",
-    )  # fmt: skip
-    return content
 
 
 def released(
